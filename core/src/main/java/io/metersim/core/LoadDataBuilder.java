@@ -79,7 +79,11 @@ public final class LoadDataBuilder
      * @param watts            watts, one per reading; kept, not copied.
      */
     public void addSeries(
-        final int meter, final int loadIndex, final String objectPath, final long[] timestampsMillis, final double[] watts)
+        final int meter,
+        final int loadIndex,
+        final String objectPath,
+        final long[] timestampsMillis,
+        final double[] watts)
     {
         if (timestampsMillis.length != watts.length)
         {

@@ -1,0 +1,410 @@
+package io.metersim.core;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The result of one collection, reused from one collection to the next: columns of readings (struct-of-arrays) and
+ * flyweight views of the VEN's resources. A reading holds only its series; its power, timestamp and load index are
+ * read through the series from the immutable load data when asked for, which keeps the collection loop at one store
+ * per reading. A buffer belongs to the simulator whose {@link MeterSimulator#newBuffer()} made it and is sized for
+ * its largest VEN; collecting into it allocates nothing. Not thread-safe: one buffer per collecting thread. Values
+ * stay valid until the next collection into the same buffer.
+ */
+public final class CollectionBuffer
+{
+    private static final VenSnapshot EMPTY = VenSnapshot.empty();
+
+    private final String[] loadIds;
+    private final double[] loadTotals;
+    private final Pools pools;
+    private int rowBase;
+    private int axisBase;
+    private long shift;
+    private VenSnapshot snapshot = EMPTY;
+    private String ven = "";
+    private int venHandle = -1;
+    private long position;
+    private int resourceCount;
+    private int readingTotal;
+    private int missingCount;
+    private double totalWatts;
+    private int[] readingOffset;
+    private int[] readingCount;
+    private double[] resourceTotal;
+    private int[] readingSeries;
+
+    CollectionBuffer(final Pools pools, final String[] loadIds, final int resourceCapacity, final int readingCapacity)
+    {
+        this.pools = pools;
+        this.loadIds = loadIds;
+        this.loadTotals = new double[loadIds.length];
+        this.readingOffset = new int[resourceCapacity];
+        this.readingCount = new int[resourceCapacity];
+        this.resourceTotal = new double[resourceCapacity];
+        this.readingSeries = new int[readingCapacity];
+    }
+
+    /**
+     * @return whether this buffer was made for the simulator whose pools these are.
+     */
+    boolean belongsTo(final Pools simulatorPools)
+    {
+        return pools == simulatorPools;
+    }
+
+    /**
+     * Fills the buffer with the readings of every resource of the snapshot at the position's index.
+     *
+     * @param shift milliseconds added to every timestamp (0 in {@link TimeMode#RAW}).
+     */
+    void collect(final String venName, final int handle, final long at, final VenSnapshot venSnapshot, final long shift)
+    {
+        final Pools pools = this.pools;
+        if (venSnapshot.resourceCount > readingOffset.length || venSnapshot.slotCount > readingSeries.length)
+        {
+            growSlowPath(venSnapshot.resourceCount, venSnapshot.slotCount);
+        }
+        final int resources = venSnapshot.resourceCount;
+        final int[] spans = venSnapshot.seriesSpans;
+        final double[] watts = pools.watts;
+        final int[] seriesLoad = pools.seriesLoad;
+        final int rowBase = SharedCursor.indexOf(at) * pools.seriesCount;
+        final int[] readingSeries = this.readingSeries;
+        final int[] readingOffset = this.readingOffset;
+        final int[] readingCount = this.readingCount;
+        final double[] resourceTotal = this.resourceTotal;
+        Arrays.fill(loadTotals, 0.0);
+        missingCount = 0;
+        double l0 = 0.0;
+        double l1 = 0.0;
+        double l2 = 0.0;
+        double l3 = 0.0;
+        double l4 = 0.0;
+        double l5 = 0.0;
+        double total = 0.0;
+        int out = 0;
+        for (int r = 0; r < resources; r++)
+        {
+            final int from = spans[2 * r];
+            final int end = spans[2 * r + 1];
+            if (end - from == 6 && seriesLoad[from] == 0 && seriesLoad[from + 5] == 5)
+            {
+                final int p = rowBase + from;
+                final double w0 = watts[p];
+                final double w1 = watts[p + 1];
+                final double w2 = watts[p + 2];
+                final double w3 = watts[p + 3];
+                final double w4 = watts[p + 4];
+                final double w5 = watts[p + 5];
+                final double sum = w0 + w1 + w2 + w3 + w4 + w5;
+                // pool values are finite or NaN: a NaN sum means a missing reading, left to the general path
+                if (sum == sum)
+                {
+                    l0 += w0;
+                    l1 += w1;
+                    l2 += w2;
+                    l3 += w3;
+                    l4 += w4;
+                    l5 += w5;
+                    readingSeries[out] = from;
+                    readingSeries[out + 1] = from + 1;
+                    readingSeries[out + 2] = from + 2;
+                    readingSeries[out + 3] = from + 3;
+                    readingSeries[out + 4] = from + 4;
+                    readingSeries[out + 5] = from + 5;
+                    readingOffset[r] = out;
+                    readingCount[r] = 6;
+                    resourceTotal[r] = sum;
+                    total += sum;
+                    out += 6;
+                    continue;
+                }
+            }
+            out = collectSpan(r, watts, seriesLoad, rowBase, from, end, out);
+            total += resourceTotal[r];
+        }
+        if (loadTotals.length >= 6)
+        {
+            addLoadTotals(l0, l1, l2, l3, l4, l5);
+        }
+        this.rowBase = rowBase;
+        this.axisBase = SharedCursor.indexOf(at) * pools.axisCount;
+        this.shift = shift;
+        this.snapshot = venSnapshot;
+        this.ven = venName;
+        this.venHandle = handle;
+        this.position = at;
+        this.resourceCount = resources;
+        this.readingTotal = out;
+        this.totalWatts = total;
+    }
+
+    /**
+     * The general path: any number of loads in any order, NaN slots dropped and counted as missing.
+     *
+     * @return the next free reading.
+     */
+    private int collectSpan(
+        final int r,
+        final double[] watts,
+        final int[] seriesLoad,
+        final int rowBase,
+        final int from,
+        final int end,
+        final int offset)
+    {
+        int out = offset;
+        double sum = 0.0;
+        for (int s = from; s < end; s++)
+        {
+            final double w = watts[rowBase + s];
+            if (w == w)
+            {
+                readingSeries[out++] = s;
+                sum += w;
+                loadTotals[seriesLoad[s]] += w;
+            }
+        }
+        missingCount += end - from - (out - offset);
+        readingOffset[r] = offset;
+        readingCount[r] = out - offset;
+        resourceTotal[r] = sum;
+        return out;
+    }
+
+    private void addLoadTotals(
+        final double l0, final double l1, final double l2, final double l3, final double l4, final double l5)
+    {
+        final double[] loadTotals = this.loadTotals;
+        loadTotals[0] += l0;
+        loadTotals[1] += l1;
+        loadTotals[2] += l2;
+        loadTotals[3] += l3;
+        loadTotals[4] += l4;
+        loadTotals[5] += l5;
+    }
+
+    private void growSlowPath(final int resources, final int slots)
+    {
+        if (resources > readingOffset.length)
+        {
+            readingOffset = new int[resources];
+            readingCount = new int[resources];
+            resourceTotal = new double[resources];
+        }
+        if (slots > readingSeries.length)
+        {
+            readingSeries = new int[slots];
+        }
+    }
+
+    /**
+     * @return the VEN collected, or {@code ""} before the first collection.
+     */
+    public String ven()
+    {
+        return ven;
+    }
+
+    /**
+     * @return the handle of the VEN collected, or -1 before the first collection.
+     */
+    public int venHandle()
+    {
+        return venHandle;
+    }
+
+    /**
+     * @return the row index collected.
+     */
+    public int index()
+    {
+        return SharedCursor.indexOf(position);
+    }
+
+    /**
+     * @return the completed cycles of the cursor when it was read.
+     */
+    public long cycle()
+    {
+        return SharedCursor.cycleOf(position);
+    }
+
+    /**
+     * @return the cursor position collected (see {@link MeterSimulator#position()}).
+     */
+    public long position()
+    {
+        return position;
+    }
+
+    /**
+     * @return the approved resources of the VEN, in registry order; those without readings included.
+     */
+    public int resourceCount()
+    {
+        return resourceCount;
+    }
+
+    /**
+     * @param r a resource, 0 to {@link #resourceCount()} - 1.
+     * @return its id.
+     */
+    public String resourceId(final int r)
+    {
+        return snapshot.resourceIds[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @param r a resource.
+     * @return its name.
+     */
+    public String resourceName(final int r)
+    {
+        return snapshot.resourceNames[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @param r a resource.
+     * @return the meter it reads (explicit or assigned).
+     */
+    public String meterPointId(final int r)
+    {
+        return snapshot.meterPointIds[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @param r a resource.
+     * @return the first of its readings; they are {@code [offset, offset + count)}.
+     */
+    public int readingOffset(final int r)
+    {
+        return readingOffset[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @param r a resource.
+     * @return how many readings it has (0 when its meter has none at this index).
+     */
+    public int readingCount(final int r)
+    {
+        return readingCount[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @param r a resource.
+     * @return the sum of its readings in watts.
+     */
+    public double resourceTotalWatts(final int r)
+    {
+        return resourceTotal[Objects.checkIndex(r, resourceCount)];
+    }
+
+    /**
+     * @return the readings over all resources.
+     */
+    public int readingTotal()
+    {
+        return readingTotal;
+    }
+
+    /**
+     * @return the load slots that had no reading at this index (past a series' end, or NaN in the source).
+     */
+    public int missingCount()
+    {
+        return missingCount;
+    }
+
+    /**
+     * @param reading a reading, 0 to {@link #readingTotal()} - 1.
+     * @return its timestamp in epoch milliseconds.
+     */
+    public long timestampMillis(final int reading)
+    {
+        final Pools pools = this.pools;
+        final int series = readingSeries[Objects.checkIndex(reading, readingTotal)];
+        return pools.timestamps[axisBase + pools.seriesAxis[series]] + shift;
+    }
+
+    /**
+     * @param reading a reading.
+     * @return its load component {@code k}.
+     */
+    public int loadIndex(final int reading)
+    {
+        return pools.seriesLoad[readingSeries[Objects.checkIndex(reading, readingTotal)]];
+    }
+
+    /**
+     * @param reading a reading.
+     * @return its load id {@code load_k}; a shared constant, not built per call.
+     */
+    public String loadId(final int reading)
+    {
+        return loadIds[loadIndex(reading)];
+    }
+
+    /**
+     * @param reading a reading.
+     * @return its power in watts.
+     */
+    public double powerW(final int reading)
+    {
+        return pools.watts[rowBase + readingSeries[Objects.checkIndex(reading, readingTotal)]];
+    }
+
+    /**
+     * @return the VEN's total power in watts.
+     */
+    public double totalWatts()
+    {
+        return totalWatts;
+    }
+
+    /**
+     * @return how many load components {@link #loadTotalWatts} covers ({@code 0} to {@code loadCount() - 1}).
+     */
+    public int loadCount()
+    {
+        return loadTotals.length;
+    }
+
+    /**
+     * @param loadIndex a load component {@code k}.
+     * @return the VEN's total power of that component in watts, 0 for a component the data does not have.
+     */
+    public double loadTotalWatts(final int loadIndex)
+    {
+        return loadIndex >= 0 && loadIndex < loadTotals.length ? loadTotals[loadIndex] : 0.0;
+    }
+
+    /**
+     * The load data's pools, strides and per-series tables, as the collection loop reads them.
+     */
+    static final class Pools
+    {
+        final double[] watts;
+        final long[] timestamps;
+        final int[] seriesLoad;
+        final int[] seriesAxis;
+        final int seriesCount;
+        final int axisCount;
+
+        Pools(final LoadData data)
+        {
+            this.watts = data.wattsPool();
+            this.timestamps = data.timestampPool();
+            this.seriesCount = data.seriesCount();
+            this.axisCount = data.axisCount();
+            this.seriesLoad = new int[seriesCount];
+            this.seriesAxis = new int[seriesCount];
+            for (int s = 0; s < seriesCount; s++)
+            {
+                seriesLoad[s] = data.seriesLoad(s);
+                seriesAxis[s] = data.seriesAxis(s);
+            }
+        }
+    }
+}
