@@ -75,11 +75,12 @@ final class SharedCursor extends SharedCursorRhsPadding
     /**
      * Load with acquire semantics: a collector that reads the position sees everything published before it moved.
      *
-     * @return the packed position.
+     * @return the packed position, normalised (index below the cycle length).
      */
     long getAcquire()
     {
-        return (long)VALUE.getAcquire(this);
+        final long value = (long)VALUE.getAcquire(this);
+        return (int)value < cycleLength ? value : normalised(value);
     }
 
     /**
@@ -93,25 +94,39 @@ final class SharedCursor extends SharedCursorRhsPadding
     }
 
     /**
-     * Advances by one row, wrapping to index 0 of the next cycle after the last row. A compare-and-exchange loop, so
-     * the update is a volatile read-modify-write: k threads x n calls advance the cursor by exactly k x n rows.
+     * Advances by one row, wrapping to index 0 of the next cycle after the last row. One atomic fetch-and-add (a
+     * volatile read-modify-write), so k threads x n calls advance the cursor by exactly k x n rows. An add that runs
+     * past the last row is folded into the next cycle on the slow path; the stored value may show an index past the
+     * end for that moment, which {@link #getAcquire()} normalises.
      *
-     * @return the packed position after the advance.
+     * @return the packed position after the advance, normalised.
      */
     long incrementAndGet()
     {
-        final int cycleLength = this.cycleLength;
+        final long ticket = (long)VALUE.getAndAdd(this, 1L) + 1L;
+        return (int)ticket < cycleLength ? ticket : wrapSlowPath(ticket);
+    }
+
+    private long wrapSlowPath(final long ticket)
+    {
         long current = (long)VALUE.getVolatile(this);
-        while (true)
+        while ((int)current >= cycleLength)
         {
-            final long next = (int)current + 1 < cycleLength ? current + 1 : (current & ~INDEX_MASK) + CYCLE_ONE;
-            final long witness = (long)VALUE.compareAndExchange(this, current, next);
+            // Normalising keeps cycle x length + index unchanged, so concurrent adds are neither lost nor doubled.
+            final long witness = (long)VALUE.compareAndExchange(this, current, normalised(current));
             if (witness == current)
             {
-                return next;
+                break;
             }
             current = witness;
         }
+        return normalised(ticket);
+    }
+
+    private long normalised(final long value)
+    {
+        final int index = (int)value;
+        return (cycleOf(value) + index / cycleLength) << 32 | (index % cycleLength);
     }
 
     static int indexOf(final long position)
