@@ -1,0 +1,478 @@
+package io.metersim.openadr;
+
+import io.metersim.core.CollectionBuffer;
+import io.metersim.core.MetersimException;
+import io.metersim.core.Registry;
+import io.metersim.core.ResourceSpec;
+import io.metersim.core.ResourceStatus;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The OpenADR 3.0.1 VTN client: fetches an OAuth2 token, registers VENs and their approved resources idempotently,
+ * and sends one {@code POST /reports} per VEN per {@code ticksPerReport} collections. {@link #submit} writes the
+ * report JSON from the collection at once (the caller reuses its buffer right after) and queues it in a bounded
+ * outbox; {@code maxInFlight} sender threads deliver it with retries. When the outbox is full {@code submit} blocks
+ * (backpressure), or with the drop policy drops and counts the report. {@link #shutdown()} flushes what is pending
+ * within the flush deadline and says exactly what was not delivered. Thread-safe; collections of one VEN must be
+ * submitted in order.
+ * <pre>{@code
+ * try (VtnReporter reporter = VtnReporter.connect(ReporterOptions.defaults(vtn, "id", "secret")))
+ * {
+ *     reporter.register(simulator.registry());
+ *     reporter.submit("Herning", simulator.collectNextMetering("Herning", buffer));
+ * }
+ * }</pre>
+ */
+public final class VtnReporter implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(VtnReporter.class);
+    private static final long POLL_MILLIS = 50;
+
+    private final ReporterOptions options;
+    private final VtnClient client;
+    private final Registrar registrar;
+    private final Registrar.Target target;
+    private final ReportWriter writer;
+    private final BlockingQueue<Pending> outbox;
+    private final Map<String, ReportWriter.Batch> batches = new ConcurrentHashMap<>();
+    private final List<Thread> senders = new ArrayList<>();
+    private final ConcurrentHistogram latencyMicros = new ConcurrentHistogram(3);
+    private final LongAdder submitted = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder retriedReports = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder abandoned = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final AtomicLong unfinished = new AtomicLong();
+    private final List<String> undelivered = new ArrayList<>();
+    private volatile boolean closing;
+    /** Set once the shutdown flush is queued: senders then stop when the outbox is empty. */
+    private volatile boolean draining;
+    private volatile DeliverySummary summary;
+
+    /** A built report waiting for delivery. */
+    private record Pending(String ven, long firstPosition, byte[] body, long submittedNanos)
+    {
+    }
+
+    private VtnReporter(final ReporterOptions options, final VtnClient client, final Registrar registrar,
+        final Registrar.Target target)
+    {
+        this.options = options;
+        this.client = client;
+        this.registrar = registrar;
+        this.target = target;
+        this.writer = new ReportWriter(target.programId(), target.eventId(), options);
+        this.outbox = new ArrayBlockingQueue<>(options.outboxCapacity());
+        for (int i = 0; i < options.maxInFlight(); i++)
+        {
+            final Thread sender = new Thread(this::sendLoop, "vtn-sender-" + i);
+            sender.setDaemon(true);
+            senders.add(sender);
+            sender.start();
+        }
+    }
+
+    /**
+     * Fetches a token and settles the program and event (given, or discovered: the first event whose report
+     * descriptors ask for USAGE), then starts the senders.
+     *
+     * @param options where the VTN is and how to report.
+     * @return a reporter ready for {@link #register} and {@link #submit}.
+     * @throws VtnException when the VTN refuses the token or has no fitting program or event.
+     */
+    public static VtnReporter connect(final ReporterOptions options)
+    {
+        final VtnClient client = new VtnClient(options);
+        final Registrar registrar = new Registrar(client);
+        try
+        {
+            client.checkCredentials();
+            final Registrar.Target target = registrar.target(options.programId(), options.eventId());
+            LOG.info("reporting to {} program={} event={}", options.vtn(), target.programId(), target.eventId());
+            return new VtnReporter(options, client, registrar, target);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new MetersimException("interrupted while connecting to the VTN [vtn=" + options.vtn() + "]", ex);
+        }
+    }
+
+    /**
+     * @return the program reports name.
+     */
+    public String programId()
+    {
+        return target.programId();
+    }
+
+    /**
+     * @return the event reports answer.
+     */
+    public String eventId()
+    {
+        return target.eventId();
+    }
+
+    /**
+     * Registers every VEN of the registry and its APPROVED resources (named by resource id), reusing what the VTN
+     * already has, so that a restart registers nothing twice. VENs register in parallel, {@code maxInFlight} at a
+     * time.
+     *
+     * @param registry the VENs and resources.
+     * @return each VEN's name mapped to its VTN id, in registry order.
+     * @throws VtnException when the VTN refuses a registration.
+     */
+    public Map<String, String> register(final Registry registry)
+    {
+        final Map<String, List<ResourceSpec>> approved = new LinkedHashMap<>();
+        for (final String ven : registry.venNames())
+        {
+            approved.put(ven, new ArrayList<>());
+        }
+        for (final ResourceSpec spec : registry.resources())
+        {
+            if (spec.status() == ResourceStatus.APPROVED)
+            {
+                approved.get(spec.ven()).add(spec);
+            }
+        }
+        final ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.maxInFlight(),
+            Math.max(1, approved.size())), runnable -> new Thread(runnable, "vtn-register"));
+        try
+        {
+            final Map<String, Future<String>> pending = new LinkedHashMap<>();
+            approved.forEach((ven, resources) -> pending.put(ven, pool.submit(() -> register(ven, resources))));
+            final Map<String, String> ids = new LinkedHashMap<>();
+            for (final Map.Entry<String, Future<String>> entry : pending.entrySet())
+            {
+                ids.put(entry.getKey(), registered(entry.getKey(), entry.getValue()));
+            }
+            return ids;
+        }
+        finally
+        {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String registered(final String ven, final Future<String> venId)
+    {
+        try
+        {
+            return venId.get();
+        }
+        catch (final ExecutionException ex)
+        {
+            if (ex.getCause() instanceof RuntimeException)
+            {
+                throw (RuntimeException)ex.getCause();
+            }
+            throw new MetersimException("registration failed [ven=" + ven + "]", ex.getCause());
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new MetersimException("interrupted while registering [ven=" + ven + "]", ex);
+        }
+    }
+
+    /**
+     * Registers one VEN and the given resources, reusing what the VTN already has.
+     *
+     * @param ven       the VEN's name.
+     * @param resources its resources, each registered under its resource id.
+     * @return the VEN's VTN id.
+     * @throws VtnException when the VTN refuses a registration.
+     */
+    public String register(final String ven, final List<ResourceSpec> resources)
+    {
+        try
+        {
+            final String venId = registrar.ven(ven);
+            final int created = registrar.resources(venId, resources);
+            LOG.info("VEN {} registered as {}: {} resources new, {} existing", ven, venId, created,
+                resources.size() - created);
+            return venId;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new MetersimException("interrupted while registering [ven=" + ven + "]", ex);
+        }
+    }
+
+    /**
+     * Writes the collection into the VEN's report now and queues the report once it holds {@code ticksPerReport}
+     * collections. Blocks while the outbox is full unless the drop policy is on, which drops and counts the report.
+     *
+     * @param ven       the VEN's name, the report's {@code clientName}.
+     * @param collected the VEN's collection; not kept, reusable as soon as this returns.
+     * @throws MetersimException when the reporter is closed or the caller is interrupted while blocked.
+     */
+    public void submit(final String ven, final CollectionBuffer collected)
+    {
+        if (closing)
+        {
+            throw new MetersimException("reporter is closed [ven=" + ven + " position=" + collected.position() + "]");
+        }
+        if (!ven.equals(collected.ven()))
+        {
+            throw new MetersimException("collection is of another VEN [ven=" + ven + " collected=" + collected.ven()
+                + "]");
+        }
+        final ReportWriter.Batch batch = batches.computeIfAbsent(ven, name -> writer.newBatch());
+        final byte[] report;
+        final long firstPosition;
+        synchronized (batch)
+        {
+            report = batch.append(ven, collected);
+            firstPosition = batch.firstPosition();
+        }
+        if (null != report)
+        {
+            enqueue(new Pending(ven, firstPosition, report, System.nanoTime()));
+        }
+    }
+
+    /**
+     * @return the counters now.
+     */
+    public ReporterStatistics statistics()
+    {
+        return new ReporterStatistics(submitted.sum(), sent.sum(), retriedReports.sum(), client.retries(),
+            client.tokenRefreshes(), failed.sum(), dropped.sum(), abandoned.sum(), bytesSent.sum(),
+            latencyMicros.getValueAtPercentile(50.0) / 1000.0, latencyMicros.getValueAtPercentile(99.0) / 1000.0,
+            latencyMicros.getMaxValue() / 1000.0);
+    }
+
+    /**
+     * Stops accepting collections, queues the partly filled reports, waits up to the flush deadline for every
+     * pending report, then abandons what is left. Idempotent.
+     *
+     * @return what was delivered and, line by line, what was not.
+     */
+    public synchronized DeliverySummary shutdown()
+    {
+        if (null != summary)
+        {
+            return summary;
+        }
+        closing = true;
+        final long deadline = System.nanoTime() + options.flushDeadline().toNanos();
+        for (final Map.Entry<String, ReportWriter.Batch> entry : batches.entrySet())
+        {
+            final ReportWriter.Batch batch = entry.getValue();
+            synchronized (batch)
+            {
+                final long firstPosition = batch.firstPosition();
+                final byte[] report = batch.finish();
+                if (null != report)
+                {
+                    enqueueBefore(new Pending(entry.getKey(), firstPosition, report, System.nanoTime()), deadline);
+                }
+            }
+        }
+        draining = true;
+        try
+        {
+            while (unfinished.get() > 0 && System.nanoTime() - deadline < 0)
+            {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        stopSenders();
+        for (Pending left = outbox.poll(); null != left; left = outbox.poll())
+        {
+            abandon(left);
+        }
+        summary = new DeliverySummary(statistics(), undeliveredLines());
+        LOG.info("{}", summary);
+        return summary;
+    }
+
+    /**
+     * Same as {@link #shutdown()}.
+     */
+    @Override
+    public void close()
+    {
+        shutdown();
+    }
+
+    private void enqueue(final Pending pending)
+    {
+        submitted.increment();
+        unfinished.incrementAndGet();
+        if (options.dropWhenFull())
+        {
+            if (!outbox.offer(pending))
+            {
+                unfinished.decrementAndGet();
+                dropped.increment();
+                note(pending, "dropped: outbox full (capacity " + options.outboxCapacity() + ")");
+            }
+            return;
+        }
+        try
+        {
+            outbox.put(pending);
+        }
+        catch (final InterruptedException ex)
+        {
+            unfinished.decrementAndGet();
+            dropped.increment();
+            note(pending, "dropped: interrupted while the outbox was full");
+            Thread.currentThread().interrupt();
+            throw new MetersimException("interrupted while the outbox was full [ven=" + pending.ven() + "]", ex);
+        }
+    }
+
+    /**
+     * Queues a report of the shutdown flush, waiting for room until the deadline at most.
+     */
+    private void enqueueBefore(final Pending pending, final long deadline)
+    {
+        submitted.increment();
+        unfinished.incrementAndGet();
+        try
+        {
+            if (outbox.offer(pending, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))
+            {
+                return;
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        abandon(pending);
+    }
+
+    private void sendLoop()
+    {
+        try
+        {
+            while (!draining || !outbox.isEmpty())
+            {
+                final Pending pending = outbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (null != pending)
+                {
+                    deliver(pending);
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliver(final Pending pending) throws InterruptedException
+    {
+        try
+        {
+            final VtnClient.Answer answer = client.send("POST", "/reports", pending.body());
+            if (answer.attempts() > 1)
+            {
+                retriedReports.increment();
+            }
+            if (answer.ok())
+            {
+                sent.increment();
+                bytesSent.add(pending.body().length);
+                latencyMicros.recordValue(Math.max(0, (System.nanoTime() - pending.submittedNanos()) / 1000));
+            }
+            else
+            {
+                failed.increment();
+                note(pending, "failed: HTTP " + answer.status() + " after " + answer.attempts() + " attempts: "
+                    + answer.detail());
+            }
+            unfinished.decrementAndGet();
+        }
+        catch (final VtnException ex)
+        {
+            failed.increment();
+            note(pending, "failed: " + ex.getMessage());
+            unfinished.decrementAndGet();
+        }
+        catch (final InterruptedException ex)
+        {
+            abandon(pending);
+            throw ex;
+        }
+    }
+
+    private void abandon(final Pending pending)
+    {
+        abandoned.increment();
+        unfinished.decrementAndGet();
+        note(pending, "abandoned: still pending at the flush deadline (" + options.flushDeadline() + ")");
+    }
+
+    private void note(final Pending pending, final String reason)
+    {
+        final String line = "ven=" + pending.ven() + " firstPosition=" + pending.firstPosition() + " bytes="
+            + pending.body().length + " " + reason;
+        LOG.warn("report not delivered: {}", line);
+        synchronized (undelivered)
+        {
+            if (undelivered.size() < DeliverySummary.MAX_LINES)
+            {
+                undelivered.add(line);
+            }
+        }
+    }
+
+    private List<String> undeliveredLines()
+    {
+        synchronized (undelivered)
+        {
+            return new ArrayList<>(undelivered);
+        }
+    }
+
+    private void stopSenders()
+    {
+        for (final Thread sender : senders)
+        {
+            sender.interrupt();
+        }
+        for (final Thread sender : senders)
+        {
+            try
+            {
+                sender.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

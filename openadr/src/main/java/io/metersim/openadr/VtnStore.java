@@ -1,0 +1,164 @@
+package io.metersim.openadr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a {@link TestVtn} holds: tokens, VENs, their resources and the reports it accepted. Thread-safe.
+ */
+final class VtnStore
+{
+    /** A registered VEN. */
+    record Ven(String id, String venName, String created)
+    {
+    }
+
+    /** A registered resource. */
+    record Resource(String id, String venId, String resourceName, String created)
+    {
+    }
+
+    private final Map<String, AtomicInteger> tokenUses = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokenExpiry = new ConcurrentHashMap<>();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final Map<String, Ven> vensByName = new LinkedHashMap<>();
+    private final Map<String, Ven> vensById = new LinkedHashMap<>();
+    private final Map<String, Map<String, Resource>> resourcesByVen = new LinkedHashMap<>();
+    private int nextVen = 1;
+    private int nextResource = 1;
+    private final AtomicLong reportCount = new AtomicLong();
+    private final AtomicLong reportBytes = new AtomicLong();
+    private final List<String> reports = new ArrayList<>();
+    private final List<String> rejections = new ArrayList<>();
+
+    /**
+     * @param lifetimeNanos how long the token is valid.
+     * @return a new bearer token.
+     */
+    String issueToken(final long lifetimeNanos)
+    {
+        final String token = "token-" + tokensIssued.incrementAndGet();
+        tokenUses.put(token, new AtomicInteger());
+        tokenExpiry.put(token, System.nanoTime() + lifetimeNanos);
+        return token;
+    }
+
+    /**
+     * @param token        the bearer token presented.
+     * @param requestLimit requests a token serves; 0 = no limit.
+     * @return true when the token is known, unexpired and within its request limit; counts the use.
+     */
+    boolean useToken(final String token, final int requestLimit)
+    {
+        final AtomicInteger uses = tokenUses.get(token);
+        if (null == uses || System.nanoTime() - tokenExpiry.get(token) > 0)
+        {
+            return false;
+        }
+        return requestLimit == 0 || uses.incrementAndGet() <= requestLimit;
+    }
+
+    int tokensIssued()
+    {
+        return tokensIssued.get();
+    }
+
+    synchronized Ven venByName(final String venName)
+    {
+        return vensByName.get(venName);
+    }
+
+    synchronized Ven venById(final String venId)
+    {
+        return vensById.get(venId);
+    }
+
+    /**
+     * @return the new VEN, or null when the name is taken.
+     */
+    synchronized Ven addVen(final String venName, final String created)
+    {
+        if (vensByName.containsKey(venName))
+        {
+            return null;
+        }
+        final Ven ven = new Ven("ven-" + nextVen++, venName, created);
+        vensByName.put(venName, ven);
+        vensById.put(ven.id(), ven);
+        resourcesByVen.put(ven.id(), new LinkedHashMap<>());
+        return ven;
+    }
+
+    synchronized List<Ven> vens()
+    {
+        return List.copyOf(vensByName.values());
+    }
+
+    /**
+     * @return the new resource, or null when the VEN already has one of this name.
+     */
+    synchronized Resource addResource(final String venId, final String resourceName, final String created)
+    {
+        final Map<String, Resource> resources = resourcesByVen.get(venId);
+        if (resources.containsKey(resourceName))
+        {
+            return null;
+        }
+        final Resource resource = new Resource("resource-" + nextResource++, venId, resourceName, created);
+        resources.put(resourceName, resource);
+        return resource;
+    }
+
+    synchronized List<Resource> resources(final String venId)
+    {
+        final Map<String, Resource> resources = resourcesByVen.get(venId);
+        return null == resources ? List.of() : List.copyOf(resources.values());
+    }
+
+    /**
+     * @return the id given to the accepted report.
+     */
+    String addReport(final String body, final int bytes, final boolean keep)
+    {
+        final long number = reportCount.incrementAndGet();
+        reportBytes.addAndGet(bytes);
+        if (keep)
+        {
+            synchronized (this)
+            {
+                reports.add(body);
+            }
+        }
+        return "report-" + number;
+    }
+
+    long reportCount()
+    {
+        return reportCount.get();
+    }
+
+    long reportBytes()
+    {
+        return reportBytes.get();
+    }
+
+    synchronized List<String> reports()
+    {
+        return List.copyOf(reports);
+    }
+
+    synchronized void addRejection(final String rejection)
+    {
+        rejections.add(rejection);
+    }
+
+    synchronized List<String> rejections()
+    {
+        return List.copyOf(rejections);
+    }
+}
