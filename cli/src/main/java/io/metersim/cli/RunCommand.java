@@ -1,0 +1,252 @@
+package io.metersim.cli;
+
+import io.metersim.core.LoadData;
+import io.metersim.core.MeterSimulator;
+import io.metersim.core.Registry;
+import io.metersim.openadr.DeliverySummary;
+import io.metersim.openadr.ReporterStatistics;
+import io.metersim.openadr.VtnReporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code metersim run}: replays the data tick by tick for the selected VENs, all VENs of a tick at one position.
+ */
+@Command(name = "run", description = "Replay load data for the selected VENs, one position per tick.")
+final class RunCommand implements Callable<Integer>
+{
+    private static final long MAX_PARK_NANOS = 50_000_000L;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    VtnOptions vtnOptions;
+
+    @Option(names = "--ticks", paramLabel = "N", defaultValue = "24",
+        description = "Ticks to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
+    long ticks;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "PT0.25S",
+        converter = DurationConverter.class,
+        description = "Wall-clock time per tick, ISO-8601; 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--ven", paramLabel = "NAME", split = ",", description = "VENs to collect (default: all).")
+    List<String> vens;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+        description = "table, jsonl or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE (default: stdout).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+        description = "Threads that split the VENs of each tick (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--synthetic-vens", paramLabel = "N", defaultValue = "0",
+        description = "Replace the resources file by N synthetic VENs, all resources approved (default: off).")
+    int syntheticVens;
+
+    @Option(names = "--resources-per-ven", paramLabel = "N", defaultValue = "120",
+        description = "Resources per synthetic VEN (default: ${DEFAULT-VALUE}).")
+    int resourcesPerVen;
+
+    private final CliContext context;
+    private final Workspace workspace;
+
+    RunCommand(final CliContext context, final Workspace workspace)
+    {
+        this.context = context;
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Integer call() throws IOException
+    {
+        validate();
+        final Registry registry = syntheticVens > 0 ? Registry.synthetic(syntheticVens, resourcesPerVen)
+            : workspace.loadRegistry(source.resources);
+        final LoadData data = workspace.loadData(source.data);
+        if (!data.warnings().isEmpty())
+        {
+            context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
+                + data.source() + " (see 'metersim inspect')");
+        }
+        final MeterSimulator simulator = workspace.simulator(data, registry, source);
+        final int[] handles = selectVens(simulator);
+        // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
+        try (StopSignal stop = new StopSignal();
+            AtomicFile file = null == out ? null : AtomicFile.open(context.resolve(out));
+            VtnReporter reporter = connect(simulator))
+        {
+            replay(simulator, handles, file, reporter, stop);
+            if (null != reporter)
+            {
+                reportDelivery(reporter.shutdown(), summaryStream());
+            }
+        }
+        return Main.EXIT_OK;
+    }
+
+    /**
+     * @return where the closing totals go: stdout, unless the records themselves go there.
+     */
+    private PrintStream summaryStream()
+    {
+        return OutputFormat.TABLE != format && null == out ? context.err() : context.out();
+    }
+
+    private VtnReporter connect(final MeterSimulator simulator)
+    {
+        if (!vtnOptions.enabled())
+        {
+            return null;
+        }
+        final VtnReporter reporter = VtnReporter.connect(
+            vtnOptions.reporterOptions(Duration.ofMillis(simulator.data().intervalMillis())));
+        try
+        {
+            final int vens = reporter.register(simulator.registry()).size();
+            context.err().println("metersim: reporting to " + vtnOptions.vtn + " (program " + reporter.programId()
+                + ", event " + reporter.eventId() + ", " + vens + " VENs registered)");
+            return reporter;
+        }
+        catch (final RuntimeException ex)
+        {
+            reporter.close();
+            throw ex;
+        }
+    }
+
+    private void reportDelivery(final DeliverySummary delivery, final PrintStream summary)
+    {
+        final ReporterStatistics s = delivery.statistics();
+        summary.printf(Locale.ROOT, "vtn: delivered %d of %d reports, %d bytes, latency p50 %.1f ms, p99 %.1f ms, "
+            + "max %.1f ms, %d retries%n", s.sent(), s.submitted(), s.bytesSent(), s.latencyP50Millis(),
+            s.latencyP99Millis(), s.latencyMaxMillis(), s.retries());
+        if (!delivery.complete())
+        {
+            for (final String line : delivery.undelivered())
+            {
+                context.err().println("metersim: not delivered: " + line);
+            }
+            throw new CliException((s.submitted() - s.sent()) + " of " + s.submitted()
+                + " reports not delivered [vtn=" + vtnOptions.vtn + "]", null);
+        }
+    }
+
+    private void replay(
+        final MeterSimulator simulator,
+        final int[] handles,
+        final AtomicFile file,
+        final VtnReporter reporter,
+        final StopSignal stop)
+        throws IOException
+    {
+        final PrintStream fileLines = OutputFormat.TABLE == format && null != file
+            ? new PrintStream(file.stream(), false, StandardCharsets.UTF_8) : null;
+        final RecordWriter writer = recordWriter(null == file ? context.out() : file.stream());
+        final PrintStream lines = OutputFormat.TABLE == format ? (null == file ? context.out() : fileLines)
+            : (null == file ? context.err() : context.out());
+        final boolean bar = context.terminal() && ticks > 0 && OutputFormat.TABLE != format;
+        final TickReporter ticker = new TickReporter(lines, summaryStream(), bar ? context.err() : null, ticks,
+            simulator.data().cycleLength());
+        boolean stopped = false;
+        final long wallStart = System.nanoTime();
+        try (TickCollection collection = new TickCollection(simulator, handles, threads, writer, reporter))
+        {
+            for (long tick = 0; 0 == ticks || tick < ticks; tick++)
+            {
+                if (stop.requested())
+                {
+                    stopped = true;
+                    break;
+                }
+                final long tickStart = System.nanoTime();
+                collection.collect(simulator.position());
+                ticker.tick(tick, collection, System.nanoTime() - tickStart);
+                simulator.increaseTime();
+                if (tick + 1 != ticks)
+                {
+                    pace(wallStart, tick + 1, stop);
+                }
+            }
+            stopped |= stop.requested();
+            if (null != writer)
+            {
+                writer.flush();
+            }
+            if (null != fileLines)
+            {
+                fileLines.flush();
+            }
+            if (null != file)
+            {
+                file.commit();
+            }
+            ticker.finish(System.nanoTime() - wallStart, collection.latency(), file, stopped);
+        }
+    }
+
+    private RecordWriter recordWriter(final OutputStream stream) throws IOException
+    {
+        switch (format)
+        {
+            case JSONL:
+                return new JsonlWriter(stream);
+            case CSV:
+                return new CsvWriter(stream);
+            default:
+                return null;
+        }
+    }
+
+    private void pace(final long wallStart, final long ticksDone, final StopSignal stop)
+    {
+        final long deadline = wallStart + interval.toNanos() * ticksDone;
+        for (long remaining = deadline - System.nanoTime(); remaining > 0 && !stop.requested();
+            remaining = deadline - System.nanoTime())
+        {
+            LockSupport.parkNanos(Math.min(remaining, MAX_PARK_NANOS));
+        }
+    }
+
+    private int[] selectVens(final MeterSimulator simulator)
+    {
+        final List<String> names = null == vens || vens.isEmpty() ? simulator.venNames() : vens;
+        final int[] handles = new int[names.size()];
+        for (int v = 0; v < handles.length; v++)
+        {
+            handles[v] = simulator.venHandle(names.get(v).trim());
+        }
+        return handles;
+    }
+
+    private void validate()
+    {
+        Ranges.atLeast("--ticks", ticks, 0);
+        Ranges.atLeast("--threads", threads, 1);
+        Ranges.atMost("--threads", threads, Ranges.MAX_THREADS);
+        Ranges.atLeast("--synthetic-vens", syntheticVens, 0);
+        Ranges.atLeast("--resources-per-ven", resourcesPerVen, 1);
+        if (interval.isNegative())
+        {
+            throw new UsageException("--interval must not be negative [interval=" + interval + "]");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.metersim.cli;
+
+import io.metersim.openadr.TestVtn;
+import io.metersim.openadr.TestVtnOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VtnCommandTest
+{
+    @TempDir
+    Path dir;
+
+    private TestVtn vtn;
+    private String[] source;
+
+    @BeforeEach
+    void setUp()
+    {
+        vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
+        source = new String[] {"--config", Cli.write(dir.resolve("empty.properties"), "").toString(),
+            "--data", Cli.fixtures().resolve("seed-layout-small.h5").toString(),
+            "--resources", Cli.fixtureResources(dir).toString(), "--interval", "0"};
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        vtn.close();
+    }
+
+    @Test
+    void shouldReportEveryVenEveryTickToTheVtn()
+    {
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "3", "--vtn", vtn.baseUri().toString()));
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(6, vtn.reportCount());
+        assertEquals(List.of(), vtn.rejections());
+        assertTrue(result.out().contains("vtn: delivered 6 of 6 reports, " + vtn.reportBytes() + " bytes, "),
+            result::toString);
+        assertEquals("metersim: reporting to " + vtn.baseUri() + " (program " + vtn.programId() + ", event "
+            + vtn.eventId() + ", 2 VENs registered)\n", result.err());
+        assertEquals(List.of("Aarhus", "Herning"), vtn.venNames().stream().sorted().toList());
+    }
+
+    @Test
+    void shouldRefuseWrongCredentialsWithOneLine() throws IOException
+    {
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
+            "--client-secret", "wrong", "--format", "jsonl", "--out", "out.jsonl"));
+
+        assertEquals(1, result.code(), result::toString);
+        try (Stream<Path> files = Files.list(dir))
+        {
+            assertEquals(List.of("empty.properties", "resources.csv"),
+                files.map(p -> p.getFileName().toString()).sorted().toList(), "no output, no temporary file");
+        }
+        assertEquals(1, result.err().lines().count(), result::toString);
+        assertTrue(result.err().startsWith("metersim: "), result::toString);
+        assertEquals(0, vtn.reportCount());
+    }
+
+    @Test
+    void shouldRunTheStubForAGivenDuration()
+    {
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "0", "--duration", "PT0.2S");
+
+        assertEquals(0, result.code(), result::toString);
+        final List<String> lines = result.outLines();
+        assertEquals(3, lines.size(), result::toString);
+        assertTrue(lines.get(0).matches("test VTN listening on http://127\\.0\\.0\\.1:[0-9]+/openadr3/3\\.0\\.1 "
+            + "\\(client id metersim, program .+, event .+\\)"), result::toString);
+        assertTrue(lines.get(1).matches("report to it with: metersim run --vtn http://127\\.0\\.0\\.1:[0-9]+"
+            + "/openadr3/3\\.0\\.1"), result::toString);
+        assertEquals("test VTN stopped: 0 reports accepted (0 bytes), 0 rejected", lines.get(2));
+    }
+
+    @Test
+    void shouldRefuseAPortOutOfRange()
+    {
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "70000");
+
+        assertEquals(2, result.code(), result::toString);
+        assertEquals("metersim: --port must be at most 65535 [value=70000]\n", result.err());
+    }
+
+    private String[] args(final String... command)
+    {
+        final String[] all = new String[command.length + source.length];
+        System.arraycopy(command, 0, all, 0, command.length);
+        System.arraycopy(source, 0, all, command.length, source.length);
+        return all;
+    }
+}
