@@ -38,7 +38,8 @@ final class Commands
      * The top-level command and its global options; a subcommand is required.
      */
     @Command(name = "metersim", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        version = "metersim 0.1.0", description = "Replays household electricity load data for many simulated OpenADR VENs.",
+        version = "metersim 0.1.0",
+        description = "Replays household electricity load data for many simulated OpenADR VENs.",
         subcommandsRepeatable = false)
     static final class Root implements Runnable
     {

@@ -19,12 +19,17 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
- * {@code metersim resources}: lists resources, and {@code approve}, {@code suspend} and {@code pend} change their
- * status in the resources file.
+ * {@code metersim resources}: lists resources with the meter each reads once approved (its explicit
+ * {@code meter_point_id}, or the one assigned by seed; {@code -} when it reads none or no data is given), and
+ * {@code approve}, {@code suspend} and {@code pend} change their status in the resources file.
  */
-@Command(name = "resources", description = "List resources, or change their status (approve, suspend, pend).")
+@Command(name = "resources", description = "List resources and the meter each reads (assigned_meter needs --data), "
+    + "or change their status (approve, suspend, pend).")
 final class ResourcesCommand implements Callable<Integer>
 {
+    private static final String ROW = "%-12s  %-36s  %-9s  %-18s  %-18s  %-22s  %s%n";
+    private static final String NO_METER = "-";
+
     @Mixin
     SourceOptions source;
 
@@ -60,17 +65,17 @@ final class ResourcesCommand implements Callable<Integer>
         {
             throw new UnknownVenException(ven, String.join(", ", new TreeSet<>(registry.venNames())));
         }
-        final List<ResourceSpec> resources = registry.resources();
-        context.out().printf(Locale.ROOT, "%-12s  %-36s  %-9s  %-18s  %-22s  %s%n", "ven", "resource_id", "status",
-            "meter_point_id", "resource_type", "resource_name");
+        final MeterSimulator simulator = simulatorOrNull(registry);
+        context.out().printf(Locale.ROOT, ROW, "ven", "resource_id", "status", "meter_point_id", "assigned_meter",
+            "resource_type", "resource_name");
         int shown = 0;
         final int[] byStatus = new int[ResourceStatus.values().length];
-        for (final ResourceSpec spec : resources)
+        for (final ResourceSpec spec : registry.resources())
         {
             if ((null == ven || ven.equals(spec.ven())) && (null == wanted || wanted == spec.status()))
             {
-                context.out().printf(Locale.ROOT, "%-12s  %-36s  %-9s  %-18s  %-22s  %s%n", spec.ven(),
-                    spec.resourceId(), spec.status(), spec.meterPointId(), spec.resourceType(), spec.resourceName());
+                context.out().printf(Locale.ROOT, ROW, spec.ven(), spec.resourceId(), spec.status(),
+                    spec.meterPointId(), assignedMeter(simulator, spec), spec.resourceType(), spec.resourceName());
                 byStatus[spec.status().ordinal()]++;
                 shown++;
             }
@@ -79,6 +84,30 @@ final class ResourcesCommand implements Callable<Integer>
             byStatus[ResourceStatus.APPROVED.ordinal()], byStatus[ResourceStatus.PENDING.ordinal()],
             byStatus[ResourceStatus.SUSPENDED.ordinal()]);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * @return a simulator over the data, which knows every resource's meter, or null when no data file is given.
+     */
+    private MeterSimulator simulatorOrNull(final Registry registry)
+    {
+        if (null == source.data)
+        {
+            context.err().println("metersim: no data file given; assigned_meter shows " + NO_METER
+                + " (give --data FILE to see the meters used)");
+            return null;
+        }
+        return workspace.simulator(workspace.loadData(source.data), registry, source);
+    }
+
+    /**
+     * @return the meter the resource reads once approved (explicit, or assigned by seed), or {@value #NO_METER} when
+     *         it reads none or no data was given.
+     */
+    private static String assignedMeter(final MeterSimulator simulator, final ResourceSpec spec)
+    {
+        final String meter = null == simulator ? "" : simulator.assignedMeter(spec.ven(), spec.resourceId());
+        return meter.isEmpty() ? NO_METER : meter;
     }
 
     static ResourceStatus parseStatus(final String text)

@@ -68,16 +68,74 @@ class ResourcesCommandTest
     @Test
     void shouldListResourcesFilteredByVenAndStatus()
     {
-        final Cli.Result result = Cli.run(dir, "resources", "--config", config, "--resources",
+        final Cli.Result result = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
             resources.toString(), "--ven", "Herning", "--status", "approved");
 
         assertEquals(0, result.code(), result::toString);
-        final List<String> lines = result.outLines();
-        assertEquals(4, lines.size(), result::toString);
-        assertTrue(lines.get(1).startsWith("Herning       h-1                                   APPROVED   "
-            + Cli.METERS[0]), result::toString);
-        assertTrue(lines.get(2).startsWith("Herning       h-2 "), result::toString);
-        assertEquals("2 resources (2 approved, 0 pending, 0 suspended)", lines.get(3));
+        assertEquals(List.of(
+            "ven           resource_id                           status     meter_point_id      assigned_meter"
+                + "      resource_type           resource_name",
+            "Herning       h-1                                   APPROVED   " + Cli.METERS[0] + "  " + Cli.METERS[0]
+                + "  Hotels                  Hotel Herning (DSR)",
+            "Herning       h-2                                   APPROVED   " + Cli.METERS[1] + "  " + Cli.METERS[1]
+                + "  Schools                 Herning Gymnasium (DSR)",
+            "2 resources (2 approved, 0 pending, 0 suspended)"), result.outLines());
+        assertEquals("", result.err());
+    }
+
+    /**
+     * The assigned meters were computed independently of metersim (Python, from the formula in the module
+     * contracts) over the fixture's four meters in file order: seed 42 maps (Herning, h-4) to meter 3, (Herning, h-5)
+     * to meter 1 and (Aarhus, a-2) to meter 1; seed 7 maps them to meters 1, 2 and 1.
+     */
+    @Test
+    void shouldShowTheMeterEachResourceReadsWhateverItsStatus()
+    {
+        Cli.write(resources, String.join("\n",
+            "ven,resource_id,resource_name,status,meter_point_id",
+            "Herning,h-1,Explicit,APPROVED," + Cli.METERS[2],
+            "Herning,h-4,Assigned,APPROVED,",
+            "Herning,h-5,Pending,PENDING,",
+            "Aarhus,a-2,Suspended,SUSPENDED,",
+            "Aarhus,a-3,Not in data,APPROVED,999",
+            ""));
+
+        final Cli.Result seed42 = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
+            "resources.csv");
+        final Cli.Result seed7 = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
+            "resources.csv", "--assignment-seed", "7");
+
+        assertEquals(0, seed42.code(), seed42::toString);
+        assertEquals(List.of(Cli.METERS[2], Cli.METERS[3], Cli.METERS[1], Cli.METERS[1], "-"), assigned(seed42));
+        assertEquals(List.of(Cli.METERS[2], Cli.METERS[1], Cli.METERS[2], Cli.METERS[1], "-"), assigned(seed7));
+        assertEquals("Aarhus        a-3                                   APPROVED   999                 -       "
+            + "                                    Not in data", seed42.outLines().get(5));
+        assertEquals("metersim: warning: meter_point_id 999 is not in the data; the resource yields no readings"
+            + " [ven=Aarhus resource_id=a-3 data=" + data + "]\n", seed42.err());
+        assertEquals("5 resources (3 approved, 1 pending, 1 suspended)", seed42.outLines().get(6));
+    }
+
+    @Test
+    void shouldListWithoutMetersWhenNoDataIsGiven()
+    {
+        final Cli.Result result = Cli.run(dir, "resources", "--config", config, "--resources", "resources.csv",
+            "--ven", "Aarhus");
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(List.of(
+            "ven           resource_id                           status     meter_point_id      assigned_meter"
+                + "      resource_type           resource_name",
+            "Aarhus        a-1                                   APPROVED   " + Cli.METERS[3] + "  -               "
+                + "    Charging stations       Clever ladepark Aarhus (EV)",
+            "1 resources (1 approved, 0 pending, 0 suspended)"), result.outLines());
+        assertEquals("metersim: no data file given; assigned_meter shows - (give --data FILE to see the meters used)\n",
+            result.err());
+    }
+
+    private static List<String> assigned(final Cli.Result result)
+    {
+        return result.outLines().subList(1, result.outLines().size() - 1).stream()
+            .map(line -> line.substring(83, 101).strip()).toList();
     }
 
     @Test

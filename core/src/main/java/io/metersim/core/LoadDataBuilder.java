@@ -1,5 +1,8 @@
 package io.metersim.core;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,10 +14,15 @@ import java.util.List;
  */
 public final class LoadDataBuilder
 {
+    /** The largest load component {@code k} accepted, as in a four-digit {@code load_<k>} name. */
+    public static final int MAX_LOAD_INDEX = 9_999;
+
     private static final long DEFAULT_INTERVAL_MILLIS = 3_600_000L;
 
     private final String source;
     private final List<Meter> meters = new ArrayList<>();
+    private final Object2IntOpenHashMap<String> meterIndex = new Object2IntOpenHashMap<>();
+    private final LongOpenHashSet meterLoads = new LongOpenHashSet();
     private final List<Series> series = new ArrayList<>();
     private final List<long[]> axes = new ArrayList<>();
     private final List<DataWarning> warnings = new ArrayList<>();
@@ -23,6 +31,7 @@ public final class LoadDataBuilder
     LoadDataBuilder(final String source)
     {
         this.source = source;
+        this.meterIndex.defaultReturnValue(-1);
     }
 
     /**
@@ -32,19 +41,22 @@ public final class LoadDataBuilder
      * @param company    its company, or null when the source has none.
      * @param objectPath its object path in the source.
      * @return the meter's index, for {@link #addSeries}.
-     * @throws LoadDataException when another meter already has this id.
+     * @throws LoadDataException when the id is empty or another meter already has it.
      */
     public int addMeter(final String meterId, final String company, final String objectPath)
     {
-        for (final Meter meter : meters)
+        if (null == meterId || meterId.isEmpty())
         {
-            if (meter.id.equals(meterId))
-            {
-                throw new LoadDataException(source, objectPath,
-                    "duplicate meter_id " + meterId + ", already used by " + meter.path);
-            }
+            throw new LoadDataException(source, objectPath, "empty meter_id");
+        }
+        final int previous = meterIndex.getInt(meterId);
+        if (previous >= 0)
+        {
+            throw new LoadDataException(source, objectPath,
+                "duplicate meter_id " + meterId + ", already used by " + meters.get(previous).path);
         }
         meters.add(new Meter(meterId, null == company ? "" : company, objectPath));
+        meterIndex.put(meterId, meters.size() - 1);
         return meters.size() - 1;
     }
 
@@ -55,9 +67,18 @@ public final class LoadDataBuilder
      * @param loadIndex  the load component {@code k} of {@code load_k}.
      * @param objectPath the dataset's object path in the source.
      * @param rows       {@code [t0, w0, t1, w1, ...]}; not kept.
+     * @throws LoadDataException when the meter index is unknown, the load index is outside 0 to
+     *                           {@value #MAX_LOAD_INDEX} or already added for the meter, or the rows are missing or
+     *                           not pairs.
      */
     public void addSeries(final int meter, final int loadIndex, final String objectPath, final double[] rows)
     {
+        checkSeries(meter, loadIndex, objectPath);
+        if (null == rows || rows.length % 2 != 0)
+        {
+            throw new LoadDataException(source, objectPath, null == rows ? "missing rows"
+                : "odd number of values (" + rows.length + "), expected [unix_seconds, watts] pairs");
+        }
         final int length = rows.length / 2;
         final long[] millis = scratch(length);
         final double[] watts = new double[length];
@@ -77,6 +98,9 @@ public final class LoadDataBuilder
      * @param objectPath       the series' name or object path.
      * @param timestampsMillis epoch milliseconds, one per reading; may be shared between series, not modified.
      * @param watts            watts, one per reading; kept, not copied.
+     * @throws LoadDataException when the meter index is unknown, the load index is outside 0 to
+     *                           {@value #MAX_LOAD_INDEX} or already added for the meter, or the columns are missing
+     *                           or differ in length.
      */
     public void addSeries(
         final int meter,
@@ -85,6 +109,11 @@ public final class LoadDataBuilder
         final long[] timestampsMillis,
         final double[] watts)
     {
+        checkSeries(meter, loadIndex, objectPath);
+        if (null == timestampsMillis || null == watts)
+        {
+            throw new LoadDataException(source, objectPath, "missing " + (null == watts ? "watts" : "timestamps"));
+        }
         if (timestampsMillis.length != watts.length)
         {
             throw new LoadDataException(source, objectPath, "timestamps and watts differ in length: timestamps="
@@ -148,6 +177,30 @@ public final class LoadDataBuilder
         checkTimestamps(meterId, objectPath, millis, length, nonFiniteTimestamps);
         checkWatts(meterId, objectPath, watts);
         series.add(new Series(meter, loadIndex, objectPath, watts, axisFor(millis, length)));
+        meterLoads.add((long)meter << 32 | loadIndex);
+    }
+
+    /**
+     * Refuses what would break the layout later: an unknown meter, a load index the collection cannot index, or a
+     * second series for one (meter, load), which would make the meter's loads ambiguous.
+     */
+    private void checkSeries(final int meter, final int loadIndex, final String objectPath)
+    {
+        if (meter < 0 || meter >= meters.size())
+        {
+            throw new LoadDataException(source, objectPath, "unknown meter index " + meter + " (" + meters.size()
+                + " meters added)");
+        }
+        if (loadIndex < 0 || loadIndex > MAX_LOAD_INDEX)
+        {
+            throw new LoadDataException(source, objectPath, "load index " + loadIndex + " of meter_id "
+                + meters.get(meter).id + " outside 0 to " + MAX_LOAD_INDEX);
+        }
+        if (meterLoads.contains((long)meter << 32 | loadIndex))
+        {
+            throw new LoadDataException(source, objectPath, "duplicate load_" + loadIndex + " for meter_id "
+                + meters.get(meter).id);
+        }
     }
 
     private void checkTimestamps(

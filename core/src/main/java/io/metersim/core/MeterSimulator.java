@@ -244,8 +244,8 @@ public final class MeterSimulator
      * @param into      the buffer to fill.
      * @return {@code into}.
      * @throws UnknownVenException when no VEN has this handle.
-     * @throws MetersimException   when the position's index is outside the data, or the buffer was made by another
-     *                             simulator.
+     * @throws MetersimException   when the position's index is outside the data, or the buffer is missing or was
+     *                             made by another simulator.
      */
     public CollectionBuffer collectAt(final int venHandle, final long position, final CollectionBuffer into)
     {
@@ -254,10 +254,9 @@ public final class MeterSimulator
         {
             throw positionSlowPath(position);
         }
-        if (!into.belongsTo(pools))
+        if (null == into || !into.belongsTo(pools))
         {
-            throw new MetersimException("buffer made by another simulator; use this simulator's newBuffer() [ven="
-                + venNames[venHandle] + "]");
+            throw bufferSlowPath(venHandle, into);
         }
         final VenSnapshot snapshot = (VenSnapshot)SNAPSHOTS.getAcquire(snapshots, venHandle);
         final long shift = continuous ? SharedCursor.cycleOf(position) * cycleMillis : 0L;
@@ -306,12 +305,8 @@ public final class MeterSimulator
      */
     public void updateResourceStatus(final String ven, final String resourceId, final ResourceStatus status)
     {
-        final int handle = venHandle(ven);
-        final int row = null == resourceId ? -1 : registry.rowOf(handle, resourceId);
-        if (row < 0)
-        {
-            throw new UnknownResourceException(ven, resourceId, registry.knownResources(handle));
-        }
+        final int row = rowOf(ven, resourceId);
+        final int handle = registry.venOf(row);
         if (null == status)
         {
             throw new MetersimException("missing status [ven=" + ven + " resource_id=" + resourceId
@@ -340,12 +335,25 @@ public final class MeterSimulator
      */
     public void updateResourceStatus(final String ven, final String resourceId, final String status)
     {
-        final int handle = venHandle(ven);
-        if (null == resourceId || registry.rowOf(handle, resourceId) < 0)
-        {
-            throw new UnknownResourceException(ven, resourceId, registry.knownResources(handle));
-        }
+        rowOf(ven, resourceId);
         updateResourceStatus(ven, resourceId, ResourceStatus.parse(status));
+    }
+
+    /**
+     * The meter a resource reads when approved, whatever its status now: its explicit {@code meter_point_id} when
+     * the data has that meter, the meter assigned by seed when it has none, {@code ""} when its explicit meter is
+     * not in the data (it yields no readings). The assignment is fixed at creation and never changes.
+     *
+     * @param ven        the VEN's name.
+     * @param resourceId the resource's id.
+     * @return the id of the meter it reads, or {@code ""} for none.
+     * @throws UnknownVenException      when the VEN is unknown.
+     * @throws UnknownResourceException when the VEN has no such resource.
+     */
+    public String assignedMeter(final String ven, final String resourceId)
+    {
+        final int meter = assignment.meterOf(rowOf(ven, resourceId));
+        return meter < 0 ? "" : data.meterId(meter);
     }
 
     /**
@@ -378,12 +386,34 @@ public final class MeterSimulator
         return assignment.warnings();
     }
 
+    /**
+     * @return the registry row of the VEN's resource.
+     * @throws UnknownVenException      when the VEN is unknown.
+     * @throws UnknownResourceException when the VEN has no such resource.
+     */
+    private int rowOf(final String ven, final String resourceId)
+    {
+        final int handle = venHandle(ven);
+        final int row = null == resourceId ? -1 : registry.rowOf(handle, resourceId);
+        if (row < 0)
+        {
+            throw new UnknownResourceException(ven, resourceId, registry.knownResources(handle));
+        }
+        return row;
+    }
+
     private void checkHandle(final int handle)
     {
         if (handle < 0 || handle >= venNames.length)
         {
             throw new UnknownVenException("#" + handle, registry.knownVens());
         }
+    }
+
+    private MetersimException bufferSlowPath(final int venHandle, final CollectionBuffer into)
+    {
+        return new MetersimException((null == into ? "missing buffer" : "buffer made by another simulator")
+            + "; use this simulator's newBuffer() [ven=" + venNames[venHandle] + "]");
     }
 
     private MetersimException positionSlowPath(final long position)

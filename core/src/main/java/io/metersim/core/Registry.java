@@ -46,14 +46,23 @@ public final class Registry
     /**
      * @param resources the resources, in the order to keep.
      * @return a registry of them.
-     * @throws RegistryFormatException when two resources share a VEN and resource id.
+     * @throws RegistryFormatException when the list or one of its resources is missing, or two resources share a VEN
+     *                                 and resource id.
      */
     public static Registry of(final List<ResourceSpec> resources)
     {
+        if (null == resources)
+        {
+            throw new RegistryFormatException("missing resource list");
+        }
         final RegistryBuilder builder = new RegistryBuilder();
         for (int i = 0; i < resources.size(); i++)
         {
             final ResourceSpec r = resources.get(i);
+            if (null == r)
+            {
+                throw new RegistryFormatException("missing resource [index=" + i + "]");
+            }
             final int previous = builder.add(
                 r.ven(), r.resourceId(), r.resourceName(), r.status(), r.meterPointId(), r.resourceType());
             if (previous >= 0)

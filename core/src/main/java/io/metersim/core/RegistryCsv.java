@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -220,20 +223,44 @@ final class RegistryCsv
     static void write(final Registry registry, final Path path)
     {
         final Path target = path.toAbsolutePath();
-        Path temp = null;
+        // a plain new file rather than createTempFile (mode 0600), so the result gets the usual umask permissions,
+        // or the permissions of the file it replaces
+        final Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+            + "." + System.nanoTime() + ".tmp");
         try
         {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8))
+            try (Writer out = Files.newBufferedWriter(
+                temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
             {
                 writeRows(registry, out);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            keepPermissions(target, temp);
+            moveOver(temp, target);
         }
         catch (final IOException ex)
         {
             deleteQuietly(temp);
             throw new RegistryFormatException(path.toString(), "cannot write registry: " + ex, ex);
+        }
+    }
+
+    private static void keepPermissions(final Path target, final Path temp) throws IOException
+    {
+        if (Files.isRegularFile(target) && null != Files.getFileAttributeView(target, PosixFileAttributeView.class))
+        {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+    }
+
+    private static void moveOver(final Path temp, final Path target) throws IOException
+    {
+        try
+        {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final AtomicMoveNotSupportedException ex)
+        {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -273,16 +300,13 @@ final class RegistryCsv
 
     private static void deleteQuietly(final Path temp)
     {
-        if (null != temp)
+        try
         {
-            try
-            {
-                Files.deleteIfExists(temp);
-            }
-            catch (final IOException ignored)
-            {
-                // the write already failed; that failure is the one to report
-            }
+            Files.deleteIfExists(temp);
+        }
+        catch (final IOException ignored)
+        {
+            // the write already failed; that failure is the one to report
         }
     }
 }

@@ -14,6 +14,7 @@ import static io.metersim.core.TestLoads.METERS;
 import static io.metersim.core.TestLoads.watts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class MeterAssignmentTest
 {
@@ -125,6 +126,43 @@ class MeterAssignmentTest
         assertEquals(1, stats.explicitNotFound());
         assertEquals(1, stats.resourcesWithMeter());
         assertEquals(1, stats.distinctMeters());
+    }
+
+    @Test
+    void shouldShowTheMeterEveryResourceReadsWhateverItsStatus()
+    {
+        final Registry registry = Registry.of(List.of(
+            new ResourceSpec("Herning", "R1", "", APPROVED, METERS.get(7), ""),
+            new ResourceSpec("Herning", "R2", "", PENDING, "", ""),
+            new ResourceSpec("Herning", "R3", "", SUSPENDED, "888", ""),
+            new ResourceSpec("Aarhus", "A1", "", APPROVED, "", "")));
+        final MeterSimulator sim = MeterSimulator.create(DATA, registry, new SimulatorOptions(7L, TimeMode.RAW));
+        final String herningR2 = METERS.get((int)Long.remainderUnsigned(MeterAssignment.mix(7L, "Herning", "R2"), 12));
+        final String aarhusA1 = METERS.get((int)Long.remainderUnsigned(MeterAssignment.mix(7L, "Aarhus", "A1"), 12));
+
+        assertEquals(METERS.get(7), sim.assignedMeter("Herning", "R1"));
+        assertEquals(herningR2, sim.assignedMeter("Herning", "R2"));
+        assertEquals("", sim.assignedMeter("Herning", "R3"));
+        assertEquals(aarhusA1, sim.assignedMeter("Aarhus", "A1"));
+
+        sim.updateResourceStatus("Herning", "R2", APPROVED);
+        final CollectionBuffer buffer = sim.collectNextMetering("Herning", sim.newBuffer());
+        assertEquals("R2", buffer.resourceId(1));
+        assertEquals(herningR2, buffer.meterPointId(1), "the meter shown is the one collected once approved");
+        assertEquals(herningR2, sim.assignedMeter("Herning", "R2"));
+    }
+
+    @Test
+    void shouldRefuseUnknownVenOrResourceWhenAskedForTheMeter()
+    {
+        final MeterSimulator sim = MeterSimulator.create(DATA, Registry.synthetic(2, 2), SimulatorOptions.defaults());
+
+        assertEquals("unknown VEN: Odense [known=VEN-00001, VEN-00002]", assertThrows(UnknownVenException.class,
+            () -> sim.assignedMeter("Odense", "VEN-00001-R0001")).getMessage());
+        assertEquals("unknown resource: R9 [ven=VEN-00001 known=VEN-00001-R0001, VEN-00001-R0002]", assertThrows(
+            UnknownResourceException.class, () -> sim.assignedMeter("VEN-00001", "R9")).getMessage());
+        assertEquals("unknown resource: null [ven=VEN-00002 known=VEN-00002-R0001, VEN-00002-R0002]", assertThrows(
+            UnknownResourceException.class, () -> sim.assignedMeter("VEN-00002", null)).getMessage());
     }
 
     private static List<String> meters(final MeterSimulator sim)

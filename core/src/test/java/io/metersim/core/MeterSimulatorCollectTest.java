@@ -292,6 +292,8 @@ class MeterSimulatorCollectTest
 
         assertEquals("buffer made by another simulator; use this simulator's newBuffer() [ven=Herning]",
             assertThrows(MetersimException.class, () -> sim.collectNextMetering("Herning", foreign)).getMessage());
+        assertEquals("missing buffer; use this simulator's newBuffer() [ven=Herning]",
+            assertThrows(MetersimException.class, () -> sim.collectNextMetering("Herning", null)).getMessage());
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +22,7 @@ import static io.metersim.core.ResourceStatus.SUSPENDED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RegistryTest
 {
@@ -139,6 +143,32 @@ class RegistryTest
     }
 
     @Test
+    void shouldGiveANewFileThePermissionsOfAPlainWrite() throws IOException
+    {
+        assumeTrue(null != Files.getFileAttributeView(dir, PosixFileAttributeView.class), "POSIX file system");
+        final Path plain = write("plain.csv", "x");
+        final Path file = dir.resolve("new.csv");
+
+        Registry.synthetic(1, 1).writeCsv(file);
+
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void shouldKeepThePermissionsOfTheFileItReplaces() throws IOException
+    {
+        assumeTrue(null != Files.getFileAttributeView(dir, PosixFileAttributeView.class), "POSIX file system");
+        final Path file = write("kept.csv", "old content");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        Registry.synthetic(1, 1).writeCsv(file);
+
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(HEADER + "\nVEN-00001,VEN-00001-R0001,VEN-00001-R0001,APPROVED,\n", Files.readString(file));
+    }
+
+    @Test
     void shouldWriteFiveColumnsWhenNoResourceHasAType() throws IOException
     {
         final Path file = dir.resolve("five.csv");
@@ -194,6 +224,18 @@ class RegistryTest
         final RegistryFormatException ex = assertThrows(RegistryFormatException.class, () -> Registry.of(resources));
 
         assertEquals("duplicate resource_id R1 [ven=Herning index=2 first=0]", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseMissingListOrResource()
+    {
+        final List<ResourceSpec> withNull = Arrays.asList(
+            new ResourceSpec("Herning", "R1", "a", APPROVED, "", ""), null);
+
+        assertEquals("missing resource list",
+            assertThrows(RegistryFormatException.class, () -> Registry.of(null)).getMessage());
+        assertEquals("missing resource [index=1]",
+            assertThrows(RegistryFormatException.class, () -> Registry.of(withNull)).getMessage());
     }
 
     @Test
