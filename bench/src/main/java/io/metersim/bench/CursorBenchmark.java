@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The shared cursor: advancing alone, two threads advancing, one advancing while another reads, and reading alone.
@@ -34,6 +35,7 @@ public class CursorBenchmark
 {
     private static final int METERS = 4;
 
+    private final AtomicLong atomicFloor = new AtomicLong();
     private MeterSimulator simulator;
 
     /**
@@ -95,5 +97,17 @@ public class CursorBenchmark
     public int currentIndex()
     {
         return simulator.currentIndex();
+    }
+
+    /**
+     * The floor for any exact shared counter: one bare atomic increment, with nothing of the cursor around it.
+     *
+     * @return the new count.
+     */
+    @Benchmark
+    @Threads(1)
+    public long atomicIncrementBaseline()
+    {
+        return atomicFloor.incrementAndGet();
     }
 }
