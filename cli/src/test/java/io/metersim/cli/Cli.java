@@ -59,19 +59,19 @@ final class Cli
     }
 
     /**
-     * @return {@code shared/fixtures}, found beside the working directory or one of its parents.
+     * @return {@code testdata/fixtures}, found beside the working directory or one of its parents.
      */
     static Path fixtures()
     {
         for (Path dir = Path.of("").toAbsolutePath(); null != dir; dir = dir.getParent())
         {
-            final Path candidate = dir.resolve("shared").resolve("fixtures");
+            final Path candidate = dir.resolve("testdata").resolve("fixtures");
             if (Files.isDirectory(candidate))
             {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/fixtures beside " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("no testdata/fixtures beside " + Path.of("").toAbsolutePath()
             + " or its parents");
     }
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Re-derives the shipped tables from the source data in {@code shared/data} and compares, so the tables stay what the
+ * Re-derives the shipped tables from the source data in {@code testdata/data} and compares, so the tables stay what the
  * README says they are.
  */
 class ProvenanceTest
@@ -92,18 +92,18 @@ class ProvenanceTest
         return fail("no column " + prefix);
     }
 
-    /** Walks up from the working directory to the first folder holding {@code shared/fixtures}. */
+    /** Walks up from the working directory to the first folder holding {@code testdata/fixtures}. */
     private static Path shared()
     {
         for (Path dir = Path.of("").toAbsolutePath(); null != dir; dir = dir.getParent())
         {
-            final Path candidate = dir.resolve("shared");
+            final Path candidate = dir.resolve("testdata");
             if (Files.isDirectory(candidate.resolve("fixtures")))
             {
                 assertTrue(Files.isDirectory(candidate.resolve("data")), "no data folder in " + candidate);
                 return candidate;
             }
         }
-        return fail("no shared/fixtures above " + Path.of("").toAbsolutePath());
+        return fail("no testdata/fixtures above " + Path.of("").toAbsolutePath());
     }
 }

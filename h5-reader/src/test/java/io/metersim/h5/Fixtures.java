@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared HDF5 fixtures (written by {@code shared/fixtures/make_fixtures.py}) and knows their formulas.
+ * Finds the shared HDF5 fixtures (written by {@code testdata/fixtures/make_fixtures.py}) and knows their formulas.
  */
 final class Fixtures
 {
@@ -22,7 +22,7 @@ final class Fixtures
 
     /**
      * @param name a fixture's file name.
-     * @return its path, found by walking up from the working directory to a sibling {@code shared/fixtures}.
+     * @return its path, found by walking up from the working directory to a sibling {@code testdata/fixtures}.
      */
     static Path fixture(final String name)
     {
@@ -43,12 +43,12 @@ final class Fixtures
     {
         for (Path dir = Path.of("").toAbsolutePath(); null != dir; dir = dir.getParent())
         {
-            final Path candidate = dir.resolve("shared").resolve("fixtures");
+            final Path candidate = dir.resolve("testdata").resolve("fixtures");
             if (Files.isRegularFile(candidate.resolve("make_fixtures.py")))
             {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/fixtures beside any parent of " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no testdata/fixtures beside any parent of " + Path.of("").toAbsolutePath());
     }
 }
