@@ -27,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
 @Command(name = "run", description = "Replay load data for the selected VENs, one position per tick.")
 final class RunCommand implements Callable<Integer>
 {
+    /** Below this many VENs a tick takes microseconds and a second thread costs more than it saves. */
+    static final int AUTO_THREADS_MIN_VENS = 1_000;
+
     private static final long MAX_PARK_NANOS = 50_000_000L;
 
     @Mixin
@@ -54,8 +57,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--out", paramLabel = "FILE", description = "Write the output to FILE (default: stdout).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-        description = "Threads that split the VENs of each tick (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+        description = "Threads that split the VENs of each tick (default 0: one per core from "
+            + AUTO_THREADS_MIN_VENS + " VENs on, else 1).")
     int threads;
 
     @Option(names = "--synthetic-vens", paramLabel = "N", defaultValue = "0",
@@ -168,7 +172,8 @@ final class RunCommand implements Callable<Integer>
             simulator.data().cycleLength());
         boolean stopped = false;
         final long wallStart = System.nanoTime();
-        try (TickCollection collection = new TickCollection(simulator, handles, threads, writer, reporter))
+        try (TickCollection collection =
+            new TickCollection(simulator, handles, effectiveThreads(handles.length), writer, reporter))
         {
             for (long tick = 0; 0 == ticks || tick < ticks; tick++)
             {
@@ -240,7 +245,7 @@ final class RunCommand implements Callable<Integer>
     private void validate()
     {
         Ranges.atLeast("--ticks", ticks, 0);
-        Ranges.atLeast("--threads", threads, 1);
+        Ranges.atLeast("--threads", threads, 0);
         Ranges.atMost("--threads", threads, Ranges.MAX_THREADS);
         Ranges.atLeast("--synthetic-vens", syntheticVens, 0);
         Ranges.atLeast("--resources-per-ven", resourcesPerVen, 1);
@@ -248,5 +253,14 @@ final class RunCommand implements Callable<Integer>
         {
             throw new UsageException("--interval must not be negative [interval=" + interval + "]");
         }
+    }
+
+    private int effectiveThreads(final int vens)
+    {
+        if (threads > 0)
+        {
+            return threads;
+        }
+        return vens >= AUTO_THREADS_MIN_VENS ? Runtime.getRuntime().availableProcessors() : 1;
     }
 }

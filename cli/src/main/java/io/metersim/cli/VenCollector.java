@@ -62,12 +62,15 @@ final class VenCollector
         final CollectionBuffer buffer = this.buffer;
         final RecordWriter writer = this.writer;
         final VtnReporter reporter = this.reporter;
-        resources = 0;
-        readings = 0;
-        missing = 0;
-        watts = 0.0;
-        hasTimestamp = false;
-        index = -1;
+        final Histogram latency = this.latency;
+        long resources = 0;
+        long readings = 0;
+        long missing = 0;
+        double watts = 0.0;
+        int index = -1;
+        boolean hasTimestamp = false;
+        long firstTimestampMillis = 0;
+        // Totals stay in locals until the slice is done: collectors of other threads sit next to this one in memory.
         for (int v = from; v < to; v++)
         {
             final long start = System.nanoTime();
@@ -95,6 +98,13 @@ final class VenCollector
                 reporter.submit(buffer.ven(), buffer);
             }
         }
+        this.resources = resources;
+        this.readings = readings;
+        this.missing = missing;
+        this.watts = watts;
+        this.index = index;
+        this.hasTimestamp = hasTimestamp;
+        this.firstTimestampMillis = firstTimestampMillis;
     }
 
     int venCount()

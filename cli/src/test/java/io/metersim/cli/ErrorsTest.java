@@ -90,6 +90,15 @@ class ErrorsTest
     }
 
     @Test
+    void shouldRefuseNegativeThreadsAsUsage()
+    {
+        final Cli.Result result = run("run", "--threads", "-1", "--resources", resources, "--data", data);
+
+        assertEquals(2, result.code(), result::toString);
+        assertEquals("metersim: --threads must be at least 0 [value=-1]\n", result.err());
+    }
+
+    @Test
     void shouldRefuseAnUnknownOptionWithOneLine()
     {
         final Cli.Result result = run("run", "--tick", "3");
