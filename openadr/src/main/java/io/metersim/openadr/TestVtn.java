@@ -202,6 +202,15 @@ public final class TestVtn implements AutoCloseable
     }
 
     /**
+     * @return client connections (distinct client address and port) that requests came on so far; a client that
+     *     keeps its connections alive uses few, one that opens a connection per request uses one per request.
+     */
+    public int clientConnections()
+    {
+        return store.clientConnections();
+    }
+
+    /**
      * @return injected 503 answers so far.
      */
     public int injectedServerErrors()

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -31,10 +32,10 @@ final class VtnClient
             return status >= 200 && status < 300;
         }
 
-        /** @return the body, or the I/O failure when no answer came. */
+        /** @return the body, or the I/O failure and the attempts made when no answer came. */
         String detail()
         {
-            return status < 0 ? failure : body;
+            return status < 0 ? failure + " after " + attempts + " attempts" : body;
         }
     }
 
@@ -178,8 +179,45 @@ final class VtnClient
         }
         catch (final IOException ex)
         {
-            return new Answer(-1, "", attempt, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+            return new Answer(-1, "", attempt, describe(ex, request.uri()), null);
         }
+    }
+
+    /**
+     * Names an I/O failure. JDK 17's client reports a refused connection as a {@code ConnectException} without a
+     * message (its own second connect attempt fails on the closed channel), so "ConnectException: null" would not
+     * say what failed: a connect failure names the address instead.
+     *
+     * @param ex  the failure.
+     * @param uri the request's URI.
+     * @return e.g. {@code ConnectException: cannot connect to 127.0.0.1:8081}.
+     */
+    static String describe(final IOException ex, final URI uri)
+    {
+        final String message = firstMessage(ex);
+        if (ex instanceof ConnectException)
+        {
+            final boolean https = "https".equalsIgnoreCase(uri.getScheme());
+            final int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
+            return ex.getClass().getSimpleName() + ": cannot connect to " + uri.getHost() + ":" + port
+                + (null == message ? "" : " (" + message + ")");
+        }
+        return ex.getClass().getSimpleName() + ": " + (null == message ? "no detail" : message);
+    }
+
+    /**
+     * @return the first message along the cause chain, or null when there is none.
+     */
+    private static String firstMessage(final Throwable failure)
+    {
+        for (Throwable cause = failure; null != cause; cause = cause.getCause())
+        {
+            if (null != cause.getMessage() && !cause.getMessage().isBlank())
+            {
+                return cause.getMessage();
+            }
+        }
+        return null;
     }
 
     private static boolean retryable(final Answer answer)

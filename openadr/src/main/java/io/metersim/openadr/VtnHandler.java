@@ -72,6 +72,7 @@ final class VtnHandler implements HttpHandler
         try (exchange)
         {
             final byte[] body = exchange.getRequestBody().readAllBytes();
+            store.sawConnection(String.valueOf(exchange.getRemoteAddress()));
             if (options.latencyMillis() > 0)
             {
                 TimeUnit.MILLISECONDS.sleep(options.latencyMillis());

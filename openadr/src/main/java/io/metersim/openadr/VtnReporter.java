@@ -409,8 +409,8 @@ public final class VtnReporter implements AutoCloseable
             else
             {
                 failed.increment();
-                note(pending, "failed: HTTP " + answer.status() + " after " + answer.attempts() + " attempts: "
-                    + answer.detail());
+                note(pending, answer.status() < 0 ? "failed: " + answer.detail() : "failed: HTTP " + answer.status()
+                    + " after " + answer.attempts() + " attempts: " + answer.detail());
             }
             unfinished.decrementAndGet();
         }

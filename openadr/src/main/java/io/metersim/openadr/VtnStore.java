@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ final class VtnStore
     private final AtomicLong reportBytes = new AtomicLong();
     private final List<String> reports = new ArrayList<>();
     private final List<String> rejections = new ArrayList<>();
+    private final Set<String> clientConnections = ConcurrentHashMap.newKeySet();
 
     /**
      * @param lifetimeNanos how long the token is valid.
@@ -160,5 +162,18 @@ final class VtnStore
     synchronized List<String> rejections()
     {
         return List.copyOf(rejections);
+    }
+
+    /**
+     * @param remote the client end of the connection a request came on, e.g. {@code /127.0.0.1:40212}.
+     */
+    void sawConnection(final String remote)
+    {
+        clientConnections.add(remote);
+    }
+
+    int clientConnections()
+    {
+        return clientConnections.size();
     }
 }
