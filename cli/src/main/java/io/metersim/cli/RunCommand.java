@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer>
             context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
                 + data.source() + " (see 'metersim inspect')");
         }
-        final MeterSimulator simulator = workspace.simulator(data, registry, source);
+        final MeterSimulator simulator = workspace.simulator(data, registry, source, vtnOptions.enabled());
         final int[] handles = selectVens(simulator);
         // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
         try (StopSignal stop = new StopSignal();

@@ -21,8 +21,8 @@ final class SourceOptions
             + "(default: ${DEFAULT-VALUE}).")
     long assignmentSeed;
 
-    @Option(names = "--time-mode", paramLabel = "MODE", defaultValue = "raw",
+    @Option(names = "--time-mode", paramLabel = "MODE", defaultValue = "auto",
         description = "raw: timestamps as in the data, repeating after a cycle; continuous: shifted on each cycle "
-            + "(default: ${DEFAULT-VALUE}).")
+            + "so they never go back; auto: continuous when reporting to a VTN, else raw (default: ${DEFAULT-VALUE}).")
     String timeMode;
 }

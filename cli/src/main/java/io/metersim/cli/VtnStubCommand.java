@@ -22,6 +22,10 @@ final class VtnStubCommand implements Callable<Integer>
         description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--base-path", paramLabel = "PATH", defaultValue = "",
+        description = "Path prefix of the API, e.g. /openadr3/3.0.1 (default: the root).")
+    String basePath;
+
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0", converter = DurationConverter.class,
         description = "Stop after this long; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
     Duration duration;
@@ -42,7 +46,12 @@ final class VtnStubCommand implements Callable<Integer>
         {
             throw new UsageException("--duration must not be negative [duration=" + duration + "]");
         }
-        try (StopSignal stop = new StopSignal(); TestVtn vtn = TestVtn.start(TestVtnOptions.defaults().withPort(port)))
+        if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/")))
+        {
+            throw new UsageException("--base-path must start and not end with / [value=" + basePath + "]");
+        }
+        final TestVtnOptions options = TestVtnOptions.defaults().withPort(port).withBasePath(basePath);
+        try (StopSignal stop = new StopSignal(); TestVtn vtn = TestVtn.start(options))
         {
             context.out().printf(Locale.ROOT, "test VTN listening on %s (client id %s, program %s, event %s)%n",
                 vtn.baseUri(), vtn.options().clientId(), vtn.programId(), vtn.eventId());

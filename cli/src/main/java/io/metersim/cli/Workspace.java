@@ -88,7 +88,18 @@ final class Workspace
 
     MeterSimulator simulator(final LoadData data, final Registry registry, final SourceOptions source)
     {
-        final SimulatorOptions options = new SimulatorOptions(source.assignmentSeed, timeMode(source.timeMode));
+        return simulator(data, registry, source, false);
+    }
+
+    /**
+     * @param reporting whether readings go to a VTN: then {@code auto} time mode means continuous, so reported
+     *                  timestamps never go back on a long run.
+     */
+    MeterSimulator simulator(
+        final LoadData data, final Registry registry, final SourceOptions source, final boolean reporting)
+    {
+        final SimulatorOptions options =
+            new SimulatorOptions(source.assignmentSeed, timeMode(source.timeMode, reporting));
         final MeterSimulator simulator = MeterSimulator.create(data, registry, options);
         for (final String warning : simulator.warnings())
         {
@@ -97,15 +108,19 @@ final class Workspace
         return simulator;
     }
 
-    private static TimeMode timeMode(final String text)
+    private static TimeMode timeMode(final String text, final boolean reporting)
     {
+        if ("auto".equalsIgnoreCase(text))
+        {
+            return reporting ? TimeMode.CONTINUOUS : TimeMode.RAW;
+        }
         try
         {
             return TimeMode.parse(text);
         }
         catch (final MetersimException ex)
         {
-            throw new UsageException(ex.getMessage());
+            throw new UsageException("unknown time mode: " + text + " [allowed=raw, continuous, auto]");
         }
     }
 

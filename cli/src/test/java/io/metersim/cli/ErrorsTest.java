@@ -132,7 +132,7 @@ class ErrorsTest
         assertEquals("metersim: Invalid value for option '--interval': 'soon' is not an ISO-8601 duration such as "
             + "PT15S (see 'metersim run --help')\n", interval.err());
         assertEquals(2, mode.code(), mode::toString);
-        assertEquals("metersim: unknown time mode: warped [allowed=RAW, CONTINUOUS]\n", mode.err());
+        assertEquals("metersim: unknown time mode: warped [allowed=raw, continuous, auto]\n", mode.err());
     }
 
     @Test

@@ -55,6 +55,23 @@ class VtnCommandTest
     }
 
     @Test
+    void shouldReportContinuousTimestampsAcrossTheWrapByDefault()
+    {
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "170", "--ven", "Herning",
+            "--vtn", vtn.baseUri().toString()));
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(170, vtn.reportCount());
+        assertEquals(1, reportsStartingAt("2025-01-15T09:00:00Z"), "raw mode would repeat it on the second cycle");
+        assertEquals(1, reportsStartingAt("2025-01-22T09:00:00Z"), "row 1 of the second cycle, one cycle later");
+    }
+
+    private long reportsStartingAt(final String start)
+    {
+        return vtn.reports().stream().filter(r -> r.contains("\"start\":\"" + start + "\"")).count();
+    }
+
+    @Test
     void shouldRefuseWrongCredentialsWithOneLine() throws IOException
     {
         final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
@@ -79,11 +96,31 @@ class VtnCommandTest
         assertEquals(0, result.code(), result::toString);
         final List<String> lines = result.outLines();
         assertEquals(3, lines.size(), result::toString);
-        assertTrue(lines.get(0).matches("test VTN listening on http://127\\.0\\.0\\.1:[0-9]+/openadr3/3\\.0\\.1 "
+        assertTrue(lines.get(0).matches("test VTN listening on http://127\\.0\\.0\\.1:[0-9]+ "
             + "\\(client id metersim, program .+, event .+\\)"), result::toString);
-        assertTrue(lines.get(1).matches("report to it with: metersim run --vtn http://127\\.0\\.0\\.1:[0-9]+"
-            + "/openadr3/3\\.0\\.1"), result::toString);
+        assertTrue(lines.get(1).matches("report to it with: metersim run --vtn http://127\\.0\\.0\\.1:[0-9]+"),
+            result::toString);
         assertEquals("test VTN stopped: 0 reports accepted (0 bytes), 0 rejected", lines.get(2));
+    }
+
+    @Test
+    void shouldServeTheApiUnderAGivenBasePath()
+    {
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "0", "--base-path", "/openadr3/3.0.1",
+            "--duration", "PT0.2S");
+
+        assertEquals(0, result.code(), result::toString);
+        assertTrue(result.outLines().get(1).matches("report to it with: metersim run --vtn "
+            + "http://127\\.0\\.0\\.1:[0-9]+/openadr3/3\\.0\\.1"), result::toString);
+    }
+
+    @Test
+    void shouldRefuseABasePathWithATrailingSlash()
+    {
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--base-path", "/openadr3/");
+
+        assertEquals(2, result.code(), result::toString);
+        assertEquals("metersim: --base-path must start and not end with / [value=/openadr3/]\n", result.err());
     }
 
     @Test

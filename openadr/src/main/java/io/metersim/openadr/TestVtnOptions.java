@@ -89,6 +89,17 @@ public record TestVtnOptions(
     }
 
     /**
+     * @param newBasePath path prefix of the API: empty for the root, else starting and not ending with {@code /}.
+     * @return a copy serving the API under {@code newBasePath}.
+     */
+    public TestVtnOptions withBasePath(final String newBasePath)
+    {
+        return new TestVtnOptions(port, newBasePath, clientId, clientSecret, tokenLifetimeSeconds, tokenRequestLimit,
+            validate, keepReports, seed, serverErrorRate, tooManyRequestsRate, retryAfterSeconds, latencyMillis,
+            maxFaultsPerRequest, threads);
+    }
+
+    /**
      * @param newLifetimeSeconds the {@code expires_in} of issued tokens.
      * @param newRequestLimit    requests a token serves before 401; 0 = no limit.
      * @return a copy with these token rules.
