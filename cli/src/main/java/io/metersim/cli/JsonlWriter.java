@@ -24,7 +24,8 @@ final class JsonlWriter implements RecordWriter
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
         this.generator = factory.createGenerator(out);
-        this.generator.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+        // every line ends with a newline (JSON Lines), so files concatenate and count lines right
+        this.generator.setPrettyPrinter(new MinimalPrettyPrinter(""));
     }
 
     @Override
@@ -59,6 +60,7 @@ final class JsonlWriter implements RecordWriter
             json.writeEndObject();
             json.writeNumberField("total_w", collected.resourceTotalWatts(r));
             json.writeEndObject();
+            json.writeRaw('\n');
         }
     }
 

@@ -50,6 +50,7 @@ class RunCommandTest
             expected.add(jsonLine("Aarhus", "a-1", 3, t));
         }
         assertEquals(expected, Cli.read(dir.resolve("out.jsonl")).lines().toList());
+        assertTrue(Cli.read(dir.resolve("out.jsonl")).endsWith("}\n"), "JSON Lines: every line ends with a newline");
         assertTrue(result.out().contains("done: 3 ticks, 2 VENs, 3 resources, 54 readings (0 missing)"),
             result::toString);
         assertTrue(result.out().contains("output: " + dir.resolve("out.jsonl") + ", "), result::toString);
