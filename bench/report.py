@@ -2,6 +2,7 @@
 """Reads JMH JSON results (-rf json, with -prof gc) and checks them against bench/targets.properties.
 
   report.py check RESULTS.json [--targets FILE] [--quick]   table + verdicts; exit 1 when a target is missed
+                                                           (--quick: time targets x ci.tolerance, rates /)
   report.py ratios RESULTS.json BASELINE.json              Java collection (120 resources) against the baselines
   report.py markdown RESULTS.json [--targets FILE]          the table as Markdown, for bench/README.md
 
@@ -14,9 +15,11 @@ import re
 import sys
 
 UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+PER_SECOND = {"ops/ns": 1e9, "ops/us": 1e6, "ops/ms": 1e3, "ops/s": 1.0, "ops/min": 1 / 60}
 PREFIX = "io.metersim.bench."
-TARGET = re.compile(r"^(?P<bench>\S+)(?P<params>(?:\s+\w+=\S+)*)\s*(?P<op><=|<)\s*(?P<limit>[0-9.]+)\s*(?P<unit>\S+)"
-                    r"(?:\s+per\s+(?P<per>\w+))?$")
+TARGET = re.compile(r"^(?P<bench>[^\s:]+)(?::(?P<metric>[\w.]+))?(?P<params>(?:\s+\w+=\S+)*)"
+                    r"\s*(?P<op><=|<|>=)\s*(?P<limit>[0-9.]+)\s*(?P<unit>\S+)"
+                    r"(?:\s+(?P<relation>per|over)\s+(?P<per>[\w.]+))?$")
 
 
 class TargetError(Exception):
@@ -24,25 +27,31 @@ class TargetError(Exception):
 
 
 class Target:
-    """One limit on a score (time) or on gc.alloc.rate.norm (alloc)."""
+    """One limit on a score: time (<=), rate (>=, of the primary score or a secondary metric such as an
+    @AuxCounters field), or gc.alloc.rate.norm (alloc), which may be per a param or metric, or over a metric."""
 
     def __init__(self, key, text):
         match = TARGET.match(text.strip())
         if not match:
             raise TargetError(f"cannot read target [key={key} value={text.strip()}]")
         self.key = key
-        self.kind = "alloc" if key.startswith("alloc.") else "time"
+        self.op = match["op"]
+        self.kind = "alloc" if key.startswith("alloc.") else "rate" if self.op == ">=" else "time"
         self.bench = match["bench"]
+        self.metric = match["metric"]
         self.params = dict(p.split("=", 1) for p in match["params"].split())
         self.limit = float(match["limit"])
         self.unit = match["unit"]
+        self.relation = match["relation"]
         self.per = match["per"]
-        if self.kind == "time" and (match["op"] != "<=" or self.unit not in UNIT_NS):
-            raise TargetError(f"time target must read '<= number ns|us|ms|s' [key={key}]")
-        if self.kind == "alloc" and (match["op"] != "<" or self.unit != "B/op"):
-            raise TargetError(f"alloc target must read '< number B/op [per param]' [key={key}]")
-        if self.kind == "time" and self.per:
-            raise TargetError(f"only alloc targets can be per a param [key={key}]")
+        if self.kind == "time" and (self.unit not in UNIT_NS or self.metric):
+            raise TargetError(f"time target must read 'Class.method <= number ns|us|ms|s' [key={key}]")
+        if self.kind == "rate" and self.unit not in PER_SECOND:
+            raise TargetError(f"rate target must read 'Class.method[:metric] >= number ops/s' [key={key}]")
+        if self.kind == "alloc" and (self.op == ">=" or self.unit != "B/op" or self.metric):
+            raise TargetError(f"alloc target must read '< or <= number B/op [per|over param|metric]' [key={key}]")
+        if self.kind != "alloc" and self.per:
+            raise TargetError(f"only alloc targets can be per or over a param or metric [key={key}]")
 
     def matches(self, row):
         name = row.name
@@ -55,17 +64,37 @@ class Target:
         return all(row.params.get(k) == v for k, v in self.params.items())
 
     def alloc_of(self, row):
-        """B/op, or B per unit of the param that counts the units of work in one op (e.g. VENs per tick)."""
+        """B/op; or B per unit of the param or metric that counts the units of work in one op (e.g. VENs per tick);
+        or B/op beyond a metric (e.g. the bytes an op emits)."""
         if not self.per:
             return row.alloc
-        if self.per not in row.params:
-            raise TargetError(f"benchmark has no param to divide by [key={self.key} benchmark={row.name}"
-                              f" param={self.per}]")
-        return row.alloc / float(row.params[self.per])
+        if self.per in row.params:
+            reference = float(row.params[self.per])
+        elif self.per in row.metrics:
+            reference = row.metric(self.per)
+        else:
+            raise TargetError(f"benchmark has no param or metric named [key={self.key} benchmark={row.name}"
+                              f" name={self.per}]")
+        return row.alloc / reference if self.relation == "per" else row.alloc - reference
+
+    def passes(self, row, tolerance):
+        if self.kind == "time":
+            return row.nanos() <= self.limit * tolerance * UNIT_NS[self.unit]
+        if self.kind == "rate":
+            value = row.per_second(self.metric)
+            return value is not None and value >= self.limit / tolerance
+        if row.alloc is None:
+            return False
+        alloc = self.alloc_of(row)
+        return alloc < self.limit if self.op == "<" else alloc <= self.limit
 
     def describe(self, tolerance):
         if self.kind == "alloc":
-            return f"< {self.limit:g} B/op" + (f" per {self.per}" if self.per else "")
+            return f"{self.op} {self.limit:g} B/op" + (f" {self.relation} {self.per}" if self.per else "")
+        if self.kind == "rate":
+            scaled = self.limit / tolerance
+            return ((f"{self.metric} " if self.metric else "") + f">= {scaled:g} {self.unit}"
+                    + (f" ({self.limit:g}/{tolerance:g})" if tolerance != 1 else ""))
         scaled = self.limit * tolerance
         return f"<= {scaled:g} {self.unit}" + (f" ({self.limit:g}x{tolerance:g})" if tolerance != 1 else "")
 
@@ -80,8 +109,27 @@ class Row:
         self.score = float(metric["score"])
         self.error = float(metric["scoreError"])  # JMH writes "NaN" (a string) when it has too few samples
         self.unit = metric["scoreUnit"]
-        alloc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        self.metrics = entry.get("secondaryMetrics", {})
+        alloc = self.metrics.get("gc.alloc.rate.norm")
         self.alloc = None if alloc is None else float(alloc["score"])
+
+    def metric(self, name):
+        """A secondary metric's score; for a "#" counter (@AuxCounters EVENTS), which JMH sums over iterations and
+        forks, the mean per iteration."""
+        metric = self.metrics[name]
+        raw = [float(value) for fork in metric.get("rawData", []) for value in fork]
+        if metric.get("scoreUnit") == "#" and raw:
+            return sum(raw) / len(raw)
+        return float(metric["score"])
+
+    def per_second(self, name):
+        """The primary score, or the named secondary metric, in operations per second; None when not measured."""
+        if name is not None and name not in self.metrics:
+            return None
+        unit = self.unit if name is None else self.metrics[name]["scoreUnit"]
+        if unit not in PER_SECOND:
+            raise TargetError(f"not a throughput [benchmark={self.name} metric={name or 'primary'} unit={unit}]")
+        return (self.score if name is None else self.metric(name)) * PER_SECOND[unit]
 
     def nanos(self):
         unit = self.unit.removesuffix("/op")
@@ -128,12 +176,8 @@ def verdict(row, targets, tolerance, misses):
         if not target.matches(row):
             continue
         target.measured = True
-        if target.kind == "time":
-            passed = row.nanos() <= target.limit * tolerance * UNIT_NS[target.unit]
-        else:
-            passed = row.alloc is not None and target.alloc_of(row) < target.limit
         texts.append(target.describe(tolerance))
-        if not passed:
+        if not target.passes(row, tolerance):
             ok = False
             misses.append(f"{target.key}: {row.name} {params_text(row)} "
                           f"{measured(row, target)} misses {target.describe(tolerance)}")
@@ -141,11 +185,36 @@ def verdict(row, targets, tolerance, misses):
 
 
 def measured(row, target):
-    if target.kind == "time":
+    if target.kind == "time" or target.kind == "rate" and not target.metric:
         return f"score {fmt(row.score)} {row.unit}"
+    if target.kind == "rate":
+        if target.metric not in row.metrics:
+            return f"no {target.metric} metric"
+        return f"{target.metric} {fmt(row.metric(target.metric))} {row.metrics[target.metric]['scoreUnit']}"
     if row.alloc is None:
         return "no gc.alloc.rate.norm (run with -prof gc)"
-    return f"alloc {fmt(row.alloc)} B/op" + (f" = {fmt(target.alloc_of(row))} per {target.per}" if target.per else "")
+    if not target.per:
+        return f"alloc {fmt(row.alloc)} B/op"
+    return f"alloc {fmt(row.alloc)} B/op = {fmt(target.alloc_of(row))} {target.relation} {target.per}"
+
+
+def named_metrics(row, targets):
+    """The secondary metrics that the targets matching the row name (shown as rows of their own)."""
+    names = []
+    for target in targets:
+        if target.matches(row):
+            for name in (target.metric, target.per):
+                if name and name in row.metrics and name not in names:
+                    names.append(name)
+    return names
+
+
+def metric_line(row, name):
+    metric = row.metrics[name]
+    error = metric.get("scoreError", "NaN")
+    error = float(error) if metric.get("scoreUnit") != "#" else float("nan")
+    return (f"{row.name}:{name}", params_text(row), f"{fmt(row.metric(name))} ± {fmt(error)}", metric["scoreUnit"],
+            "-", "-", "-")
 
 
 def params_text(row):
@@ -171,18 +240,23 @@ def check(args):
         target_text, result = verdict(row, targets, tolerance, misses)
         lines.append((row.name, params_text(row), f"{fmt(row.score)} ± {fmt(row.error)}", row.unit,
                       fmt(row.alloc), target_text, result))
+        lines.extend(metric_line(row, name) for name in named_metrics(row, targets))
     table(lines)
     for target in targets:
         if not target.measured:
             misses.append(f"{target.key}: not measured [benchmark={target.bench}]")
     print()
     if misses:
-        print(f"FAILED: {len(misses)} target(s) missed" + (f" (time targets x{tolerance:g})" if tolerance != 1 else ""))
+        print(f"FAILED: {len(misses)} target(s) missed" + scaled_text(tolerance))
         for miss in misses:
             print("  " + miss)
         return 1
-    print("all targets met" + (f" (time targets x{tolerance:g})" if tolerance != 1 else ""))
+    print("all targets met" + scaled_text(tolerance))
     return 0
+
+
+def scaled_text(tolerance):
+    return f" (time targets x{tolerance:g}, rate targets /{tolerance:g})" if tolerance != 1 else ""
 
 
 def markdown(args):
@@ -193,6 +267,8 @@ def markdown(args):
         target_text, result = verdict(row, targets, 1.0, [])
         print(f"| {row.name} | {params_text(row)} | {fmt(row.score)} ± {fmt(row.error)} | {row.unit} "
               f"| {fmt(row.alloc)} | {target_text} | {result} |")
+        for line in (metric_line(row, name) for name in named_metrics(row, targets)):
+            print("| " + " | ".join(line) + " |")
     return 0
 
 

@@ -15,6 +15,8 @@ target.collection = CollectionBenchmark.collect resources=120 <= 700 ns
 target.tick = TickBenchmark.tick vens=10000 threads=2 <= 4 ms
 alloc.cursor = CursorBenchmark.* < 1 B/op
 alloc.tick = TickBenchmark.tick < 1 B/op per vens
+target.report = ReportBenchmark.deliver:delivered >= 1000 ops/s
+alloc.report = ReportBenchmark.serialise <= 1024 B/op over bytesEmitted
 ci.tolerance = 10
 """
 
@@ -25,11 +27,28 @@ def entry(name, score, unit, params=None, alloc=0.0):
             "primaryMetric": {"score": score, "scoreError": 0.5, "scoreUnit": unit}, "secondaryMetrics": secondary}
 
 
+def deliver(delivered, submitted=1500.0):
+    result = entry("ReportBenchmark.deliver", submitted, "ops/s", alloc=600000.0)
+    result["secondaryMetrics"]["delivered"] = {"score": delivered, "scoreError": 20.0, "scoreUnit": "ops/s",
+                                               "rawData": [[delivered, delivered]]}
+    return result
+
+
+def serialise(alloc, emitted=133268.0, iterations=5):
+    result = entry("ReportBenchmark.serialise", 150.0, "us/op", alloc=alloc)
+    # JMH sums an EVENTS counter over iterations and forks: the score is iterations x the per-iteration value.
+    result["secondaryMetrics"]["bytesEmitted"] = {"score": emitted * iterations, "scoreError": "NaN",
+                                                  "scoreUnit": "#", "rawData": [[emitted] * iterations]}
+    return result
+
+
 GOOD = [
     entry("CollectionBenchmark.collect", 650.0, "ns/op", {"resources": "120"}),
     entry("CollectionBenchmark.collect", 9000.0, "ns/op", {"resources": "1000"}, alloc=64.0),
     entry("TickBenchmark.tick", 3900.0, "us/op", {"vens": "10000", "threads": "2"}, alloc=96.0),
     entry("CursorBenchmark.increaseTime", 2.5, "ns/op"),
+    deliver(1200.0),
+    serialise(133835.0),
 ]
 
 
@@ -92,6 +111,56 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(1, code)
         self.assertIn("alloc.tick: TickBenchmark.tick threads=2 vens=10000 alloc 160,000 B/op = 16.000 per vens"
                       " misses < 1 B/op per vens", out)
+
+    def test_checks_a_rate_on_the_named_secondary_metric(self):
+        code, out = self.run_check(GOOD)
+        self.assertEqual(0, code, out)
+        self.assertIn("delivered >= 1000 ops/s", out)
+        self.assertIn("ReportBenchmark.deliver:delivered", out)
+        slow = GOOD[:4] + [deliver(900.0, submitted=5000.0), GOOD[5]]
+        code, out = self.run_check(slow)
+        self.assertEqual(1, code)
+        self.assertIn("target.report: ReportBenchmark.deliver - delivered 900.000 ops/s misses delivered >= 1000 ops/s",
+                      out)
+
+    def test_divides_a_rate_by_the_tolerance_with_quick(self):
+        slow = GOOD[:4] + [deliver(150.0), GOOD[5]]
+        code, out = self.run_check(slow, quick=True)
+        self.assertEqual(0, code, out)
+        self.assertIn("delivered >= 100 ops/s (1000/10)", out)
+        code, out = self.run_check(GOOD[:4] + [deliver(90.0), GOOD[5]], quick=True)
+        self.assertEqual(1, code)
+
+    def test_fails_a_rate_when_the_metric_is_missing(self):
+        missing = GOOD[:4] + [entry("ReportBenchmark.deliver", 1500.0, "ops/s"), GOOD[5]]
+        code, out = self.run_check(missing)
+        self.assertEqual(1, code)
+        self.assertIn("target.report: ReportBenchmark.deliver - no delivered metric misses", out)
+
+    def test_compares_allocation_with_a_counter_per_iteration(self):
+        code, out = self.run_check(GOOD[:5] + [serialise(134293.0)])
+        self.assertEqual(1, code)
+        self.assertIn("alloc.report: ReportBenchmark.serialise - alloc 134,293 B/op = 1,025 over bytesEmitted"
+                      " misses <= 1024 B/op over bytesEmitted", out)
+        self.assertEqual(0, self.run_check(GOOD[:5] + [serialise(134293.0, emitted=133269.0)])[0])
+
+    def test_divides_allocation_by_a_named_metric(self):
+        per = self.write("per.properties", "alloc.r = ReportBenchmark.serialise <= 1 B/op per bytesEmitted\n")
+        code, out = self.run_check([serialise(133268.0)], targets=per)
+        self.assertEqual(0, code, out)
+        code, out = self.run_check([serialise(133269.0)], targets=per)
+        self.assertEqual(1, code)
+        self.assertIn("= 1.000 per bytesEmitted misses <= 1 B/op per bytesEmitted", out)
+
+    def test_rejects_a_rate_in_time_units_and_a_metric_on_allocation(self):
+        for text, message in (
+                ("target.r = ReportBenchmark.deliver >= 1000 ns", "rate target must read"),
+                ("target.t = ReportBenchmark.deliver:delivered <= 1 ms", "time target must read"),
+                ("alloc.a = ReportBenchmark.serialise:bytesEmitted < 1 B/op", "alloc target must read")):
+            bad = self.write("bad.properties", text + "\n")
+            with self.assertRaises(report.TargetError) as raised:
+                self.run_check(GOOD, targets=bad)
+            self.assertIn(message, str(raised.exception))
 
     def test_fails_without_the_gc_profiler(self):
         code, out = self.run_check(GOOD[:3] + [entry("CursorBenchmark.increaseTime", 2.5, "ns/op", alloc=None)])
