@@ -107,6 +107,7 @@ final class ReportWriter
         private char[] entryChars = new char[256];
         private int entryLength;
         private JsonGenerator generator;
+        private boolean open;
         private int ticks;
         private long firstPosition = -1;
 
@@ -121,7 +122,7 @@ final class ReportWriter
         {
             try
             {
-                if (null == generator)
+                if (!open)
                 {
                     open(ven, collected);
                 }
@@ -140,7 +141,7 @@ final class ReportWriter
          */
         byte[] finish()
         {
-            if (null == generator)
+            if (!open)
             {
                 return null;
             }
@@ -148,13 +149,13 @@ final class ReportWriter
             {
                 generator.writeEndArray();
                 generator.writeEndObject();
-                generator.close();
+                generator.flush();
             }
             catch (final IOException ex)
             {
                 throw new UncheckedIOException("cannot write a report into memory", ex);
             }
-            generator = null;
+            open = false;
             ticks = 0;
             final byte[] report = sink.toByteArray();
             sink.reset();
@@ -171,8 +172,14 @@ final class ReportWriter
 
         private void open(final String ven, final CollectionBuffer collected) throws IOException
         {
-            final JsonGenerator g = factory.createGenerator(sink, JsonEncoding.UTF8);
-            generator = g;
+            if (null == generator)
+            {
+                // One generator per VEN for its lifetime: each report is a root value flushed into the reset sink.
+                generator = factory.createGenerator(sink, JsonEncoding.UTF8);
+                generator.setRootValueSeparator(null);
+            }
+            final JsonGenerator g = generator;
+            open = true;
             firstPosition = collected.position();
             g.writeStartObject();
             g.writeFieldName(PROGRAM_ID);
