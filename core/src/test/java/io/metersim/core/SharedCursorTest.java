@@ -38,6 +38,19 @@ class SharedCursorTest
     }
 
     @Test
+    void shouldNormaliseAnAddThatRanPastTheLastRow()
+    {
+        // The state two racing adders leave before either folds the overshoot: cycle 4, index 3 + 2 with 3 rows.
+        final SharedCursor cursor = new SharedCursor(3);
+        cursor.setRelease(SharedCursor.positionOf(5, 4));
+
+        assertEquals(SharedCursor.positionOf(2, 5), cursor.getAcquire(), "a read sees the normalised position");
+        assertEquals(SharedCursor.positionOf(0, 6), cursor.incrementAndGet(), "the next add lands one row later");
+        assertEquals(SharedCursor.positionOf(0, 6), cursor.getAcquire(), "reads agree with it");
+        assertEquals(SharedCursor.positionOf(1, 6), cursor.incrementAndGet());
+    }
+
+    @Test
     void shouldAdvanceExactlyUnderConcurrency() throws Exception
     {
         final int threads = 4;
