@@ -1,9 +1,9 @@
 package io.metersim.bench;
 
+import io.metersim.core.AtomicFile;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Makes a chunked, gzip-compressed copy of an HDF5 file in the original layout with h5py, because h5-reader's writer
@@ -35,29 +35,29 @@ final class GzipCopy
 
     /**
      * @param from a file in the original layout.
-     * @param to   the compressed copy to write; written to {@code <to>.tmp} first, then renamed.
+     * @param to   the compressed copy to write; written beside it under a temporary name first, then renamed (see
+     *             {@link AtomicFile}).
      * @throws BenchException when python3 or h5py is missing or the copy fails.
      */
     static void copy(final Path from, final Path to)
     {
         final String python = System.getenv().getOrDefault("PYTHON_H5", "/usr/bin/python3");
-        final Path temporary = to.resolveSibling(to.getFileName() + ".tmp");
-        final ProcessBuilder command = new ProcessBuilder(python, "-c", SCRIPT, from.toString(), temporary.toString(),
-            Integer.toString(CHUNK_ROWS), Integer.toString(GZIP_LEVEL)).inheritIO();
-        try
+        try (AtomicFile file = AtomicFile.create(to))
         {
+            final ProcessBuilder command = new ProcessBuilder(python, "-c", SCRIPT, from.toString(),
+                file.temporary().toString(), Integer.toString(CHUNK_ROWS), Integer.toString(GZIP_LEVEL)).inheritIO();
             final int exit = command.start().waitFor();
             if (exit != 0)
             {
                 throw new BenchException("gzip copy with h5py failed [exit=" + exit + " python=" + python + " from="
                     + from + "]");
             }
-            Files.move(temporary, to, StandardCopyOption.ATOMIC_MOVE);
+            file.commit();
         }
         catch (final IOException ex)
         {
             throw new BenchException("cannot make the gzip copy (needs python3-h5py) [python=" + python + " from="
-                + from + " problem=" + ex.getMessage() + "]", ex);
+                + from + " to=" + to + " problem=" + ex.getMessage() + "]", ex);
         }
         catch (final InterruptedException ex)
         {

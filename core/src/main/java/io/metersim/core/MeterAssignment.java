@@ -80,20 +80,13 @@ final class MeterAssignment
     }
 
     /**
-     * SplitMix64 of the seed, folded with 64-bit FNV-1a hashes of each id in turn.
+     * The first SplitMix64 output for the seed, folded with 64-bit FNV-1a hashes of each id in turn, each fold
+     * again taking the first SplitMix64 output for the folded value.
      */
     static long mix(final long seed, final String ven, final String resourceId)
     {
-        final long h = splitMix64(splitMix64(seed) ^ fnv1a64(ven));
-        return splitMix64(h ^ fnv1a64(resourceId));
-    }
-
-    static long splitMix64(final long value)
-    {
-        long z = value + 0x9E37_79B9_7F4A_7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
-        return z ^ (z >>> 31);
+        final long h = SplitMix64.output(SplitMix64.output(seed, 1) ^ fnv1a64(ven), 1);
+        return SplitMix64.output(h ^ fnv1a64(resourceId), 1);
     }
 
     static long fnv1a64(final String text)

@@ -107,7 +107,8 @@ public final class Registry
 
     /**
      * Writes the registry as CSV in {@link #readCsv} format to a temporary file beside {@code file}, then renames it
-     * over {@code file} atomically. The {@code resource_type} column is written when any resource has a type.
+     * over {@code file} atomically (see {@link AtomicFile}), creating missing folders. The {@code resource_type}
+     * column is written when any resource has a type.
      *
      * @param file the file to write.
      * @throws RegistryFormatException naming the file when it cannot be written.

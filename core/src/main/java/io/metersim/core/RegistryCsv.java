@@ -2,16 +2,14 @@ package io.metersim.core;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -222,45 +220,21 @@ final class RegistryCsv
 
     static void write(final Registry registry, final Path path)
     {
-        final Path target = path.toAbsolutePath();
-        // a plain new file rather than createTempFile (mode 0600), so the result gets the usual umask permissions,
-        // or the permissions of the file it replaces
-        final Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
-            + "." + System.nanoTime() + ".tmp");
         try
         {
-            try (Writer out = Files.newBufferedWriter(
-                temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+            AtomicFile.write(path, out ->
             {
-                writeRows(registry, out);
-            }
-            keepPermissions(target, temp);
-            moveOver(temp, target);
+                // an encoder that reports, as Files.newBufferedWriter's does, rather than writes '?' for a lone
+                // surrogate
+                final Writer writer = new BufferedWriter(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
+                writeRows(registry, writer);
+                writer.flush();
+            });
         }
         catch (final IOException ex)
         {
-            deleteQuietly(temp);
             throw new RegistryFormatException(path.toString(), "cannot write registry: " + ex, ex);
-        }
-    }
-
-    private static void keepPermissions(final Path target, final Path temp) throws IOException
-    {
-        if (Files.isRegularFile(target) && null != Files.getFileAttributeView(target, PosixFileAttributeView.class))
-        {
-            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
-        }
-    }
-
-    private static void moveOver(final Path temp, final Path target) throws IOException
-    {
-        try
-        {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (final AtomicMoveNotSupportedException ex)
-        {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -296,17 +270,5 @@ final class RegistryCsv
         final boolean plain = value.equals(value.strip()) && value.indexOf(',') < 0 && value.indexOf('"') < 0
             && value.indexOf('\n') < 0 && value.indexOf('\r') < 0;
         return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    private static void deleteQuietly(final Path temp)
-    {
-        try
-        {
-            Files.deleteIfExists(temp);
-        }
-        catch (final IOException ignored)
-        {
-            // the write already failed; that failure is the one to report
-        }
     }
 }

@@ -180,16 +180,59 @@ class RegistryTest
     }
 
     @Test
-    void shouldReportUnwritableTarget()
+    void shouldReportUnwritableTarget() throws IOException
     {
-        final Path file = dir.resolve("missing-dir").resolve("out.csv");
+        final Path blocker = write("blocker", "a file where a folder should be");
+        final Path file = blocker.resolve("out.csv");
 
         final RegistryFormatException ex = assertThrows(RegistryFormatException.class,
             () -> Registry.synthetic(1, 1).writeCsv(file));
 
-        assertEquals(true, ex.getMessage().startsWith("cannot write registry: java.nio.file.NoSuchFileException: "),
-            ex.getMessage());
-        assertEquals(true, ex.getMessage().endsWith(" [file=" + file + "]"), ex.getMessage());
+        assertEquals("cannot write registry: java.nio.file.FileAlreadyExistsException: " + blocker
+            + " [file=" + file + "]", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseADirectoryAsTarget() throws IOException
+    {
+        final Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+
+        final RegistryFormatException ex = assertThrows(RegistryFormatException.class,
+            () -> Registry.synthetic(1, 1).writeCsv(folder));
+
+        assertEquals("cannot write registry: java.nio.file.FileSystemException: " + folder + ": is a directory"
+            + " [file=" + folder + "]", ex.getMessage());
+        try (var files = Files.list(folder))
+        {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    @Test
+    void shouldCreateMissingFolders() throws IOException
+    {
+        final Path file = dir.resolve("missing-dir").resolve("deeper").resolve("out.csv");
+
+        Registry.synthetic(1, 1).writeCsv(file);
+
+        assertEquals(HEADER + "\nVEN-00001,VEN-00001-R0001,VEN-00001-R0001,APPROVED,\n", Files.readString(file));
+    }
+
+    @Test
+    void shouldRefuseALoneSurrogateAndKeepTheOldFile() throws IOException
+    {
+        final Path file = write("kept.csv", "old content");
+        final Registry registry = Registry.of(
+            List.of(new ResourceSpec("Herning", "R1", "bad \uD800", APPROVED, "", "")));
+
+        final RegistryFormatException ex = assertThrows(RegistryFormatException.class, () -> registry.writeCsv(file));
+
+        assertEquals(true, ex.getMessage().startsWith("cannot write registry: java.nio.charset."), ex.getMessage());
+        assertEquals("old content", Files.readString(file));
+        try (var files = Files.list(dir))
+        {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.metersim.datagen;
 import io.metersim.core.LoadData;
 import io.metersim.core.LoadDataBuilder;
 import io.metersim.core.MetersimException;
+import io.metersim.core.SplitMix64;
 
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -19,7 +20,6 @@ public final class LoadGenerator
     /** Company attribute of every generated meter. */
     public static final String COMPANY = "metersim datagen";
 
-    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long IDS_STREAM = -0x1D5L;
     private static final long WEATHER_STREAM = -0x3EA7L;
     private static final IntConsumer NO_PROGRESS = done -> { };
@@ -90,18 +90,13 @@ public final class LoadGenerator
         return builder.build();
     }
 
+    /**
+     * Seeds a stream with the salt-th SplitMix64 output for the data set's seed: nearby seeds and salts give
+     * unrelated streams.
+     */
     private static SplittableRandom stream(final long seed, final long salt)
     {
-        return new SplittableRandom(mix64(seed + salt * GOLDEN_GAMMA));
-    }
-
-    /** SplitMix64's finaliser: nearby seeds and salts give unrelated streams. */
-    private static long mix64(final long value)
-    {
-        long z = value;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(SplitMix64.output(seed, salt));
     }
 
     /** Serialises progress calls so the listener sees 1, 2, 3, ... one at a time. */

@@ -61,8 +61,9 @@ public final class H5LoadData
     }
 
     /**
-     * Writes data in the same layout, to {@code <file>.tmp} first and then renamed over {@code file}, so a reader
-     * never sees a half-written file.
+     * Writes data in the same layout, to a temporary file beside {@code file} first and then renamed over
+     * {@code file} (see {@link io.metersim.core.AtomicFile}), so a reader never sees a half-written file. Missing
+     * folders are created; a replaced file's permissions are kept.
      *
      * @param data the data to write.
      * @param file the target file; replaced when it exists.

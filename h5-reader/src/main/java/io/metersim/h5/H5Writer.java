@@ -3,13 +3,12 @@ package io.metersim.h5;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
+import io.metersim.core.AtomicFile;
 import io.metersim.core.LoadData;
 import io.metersim.core.LoadDataException;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes {@link LoadData} in the {@code /meters/meter_<id>/load_<k>/power} layout with jhdf's writer.
@@ -19,7 +18,6 @@ import java.nio.file.StandardCopyOption;
  */
 final class H5Writer
 {
-    private static final String TMP_SUFFIX = ".tmp";
     private static final String JHDF_INFO_ATTRIBUTE = "_jHDF";
 
     private H5Writer()
@@ -29,22 +27,19 @@ final class H5Writer
     static void write(final LoadData data, final Path file)
     {
         final String name = file.toString();
-        final Path tmp = file.resolveSibling(file.getFileName() + TMP_SUFFIX);
         checkWritable(data, name);
-        try
+        try (AtomicFile atomic = AtomicFile.create(file))
         {
-            // jhdf opens without truncating, so an old temporary file must go first
-            Files.deleteIfExists(tmp);
-            try (WritableHdfFile out = HdfFile.write(tmp))
+            // jhdf opens without truncating; the temporary file starts empty, so nothing stale is left in it
+            try (WritableHdfFile out = HdfFile.write(atomic.temporary()))
             {
                 out.removeAttribute(JHDF_INFO_ATTRIBUTE);
                 writeMeters(data, out.putGroup(MeterTreeReader.METERS.substring(1)));
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            atomic.commit();
         }
         catch (final IOException | RuntimeException e)
         {
-            deleteQuietly(tmp, e);
             throw new LoadDataException(name, HdfFiles.ROOT, "cannot write HDF5 file (" + rootCause(e) + ")", e);
         }
     }
@@ -103,17 +98,5 @@ final class H5Writer
             cause = cause.getCause();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
-    private static void deleteQuietly(final Path tmp, final Exception failure)
-    {
-        try
-        {
-            Files.deleteIfExists(tmp);
-        }
-        catch (final IOException e)
-        {
-            failure.addSuppressed(e);
-        }
     }
 }

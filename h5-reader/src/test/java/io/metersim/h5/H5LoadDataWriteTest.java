@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static io.metersim.h5.Fixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +29,7 @@ class H5LoadDataWriteTest
 
     @ParameterizedTest
     @ValueSource(strings = {"seed-layout-small.h5", "seed-layout-latest.h5", "ragged.h5", "bad-values.h5"})
-    void shouldReadBackWhatItWrote(final String name)
+    void shouldReadBackWhatItWrote(final String name) throws IOException
     {
         final LoadData original = H5LoadData.read(fixture(name));
         final Path file = dir.resolve(name);
@@ -37,7 +39,7 @@ class H5LoadDataWriteTest
 
         LoadDataAssert.assertSameData(original, copy);
         assertEquals(original.warnings(), copy.warnings());
-        assertFalse(Files.exists(dir.resolve(name + ".tmp")));
+        assertEquals(List.of(file), files(), "no temporary file left behind");
     }
 
     @Test
@@ -67,31 +69,42 @@ class H5LoadDataWriteTest
     }
 
     @Test
-    void shouldReplaceAnExistingFileAndAStaleTemporaryFile() throws IOException
+    void shouldReplaceAnExistingFileRatherThanOverwriteIt() throws IOException
     {
         final Path file = dir.resolve("out.h5");
-        Files.writeString(file, "old contents");
-        Files.write(dir.resolve("out.h5.tmp"), new byte[1_000_000]);
+        Files.write(file, new byte[1_000_000]);
         final LoadData original = Generated.data(2, 3, 10);
 
         H5LoadData.write(original, file);
 
         LoadDataAssert.assertSameData(original, H5LoadData.read(file));
-        assertFalse(Files.exists(dir.resolve("out.h5.tmp")));
+        assertEquals(List.of(file), files(), "no temporary file left behind");
         assertTrue(Files.size(file) < 100_000, "size=" + Files.size(file));
     }
 
     @Test
-    void shouldRefuseToWriteIntoAMissingDirectoryAndLeaveNothingBehind()
+    void shouldCreateMissingFolders()
     {
-        final Path file = dir.resolve("missing").resolve("out.h5");
+        final Path file = dir.resolve("missing").resolve("deeper").resolve("out.h5");
+        final LoadData original = Generated.data(1, 1, 3);
+
+        H5LoadData.write(original, file);
+
+        LoadDataAssert.assertSameData(original, H5LoadData.read(file));
+    }
+
+    @Test
+    void shouldRefuseToWriteBelowAFileAndLeaveNothingBehind() throws IOException
+    {
+        final Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder should be");
+        final Path file = blocker.resolve("out.h5");
 
         final LoadDataException e = assertThrows(LoadDataException.class,
             () -> H5LoadData.write(Generated.data(1, 1, 3), file));
 
-        assertEquals("cannot write HDF5 file (NoSuchFileException: " + file + ".tmp) [file=" + file + " path=/]",
-            e.getMessage());
-        assertFalse(Files.exists(file));
+        assertEquals("cannot write HDF5 file (FileAlreadyExistsException: " + blocker + ") [file=" + file
+            + " path=/]", e.getMessage());
+        assertEquals(List.of(blocker), files());
     }
 
     @Test
@@ -123,5 +136,13 @@ class H5LoadDataWriteTest
             () -> H5LoadData.write(builder.build(), file));
 
         assertEquals("series has no rows; HDF5 power needs N > 0 [file=" + file + " path=empty]", e.getMessage());
+    }
+
+    private List<Path> files() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.sorted().toList();
+        }
     }
 }

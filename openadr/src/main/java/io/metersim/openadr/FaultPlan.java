@@ -1,5 +1,7 @@
 package io.metersim.openadr;
 
+import io.metersim.core.SplitMix64;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -57,7 +59,7 @@ final class FaultPlan
         {
             return Fault.NONE;
         }
-        final double draw = new SplittableRandom(seed ^ identity * 0x9E3779B97F4A7C15L ^ attempt).nextDouble();
+        final double draw = new SplittableRandom(seed ^ identity * SplitMix64.GOLDEN_GAMMA ^ attempt).nextDouble();
         if (draw < serverErrorRate)
         {
             serverErrors.incrementAndGet();
