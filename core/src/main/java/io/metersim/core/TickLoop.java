@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>{@code
  * RunSummary run = TickLoop.builder(simulator).ticks(100).threads(2).sink(mySink).build().run();
  * }</pre>
+ * {@link #run()} paces the ticks itself; a caller with its own schedule drives them with {@link #start()},
+ * {@link #tick()} and {@link #finish()}, which run exactly the same tick.
  * A tick: read {@link MeterSimulator#position()} once; collect every VEN at it and call
  * {@link CollectionSink#onCollection} for each; call {@link CollectionSink#onTickEnd} on the loop thread;
  * {@link MeterSimulator#increaseTime()}; wait for the next tick's wall-clock deadline (fixed rate, no drift). The run
@@ -57,6 +59,15 @@ public final class TickLoop
     private final long[] completedRounds;
     private volatile boolean closing;
     private Thread[] helpers = new Thread[0];
+
+    // the run's totals, confined to the loop thread
+    private long wallStart;
+    private long ticksDone;
+    private long readings;
+    private long missing;
+    private long maxResources;
+    private long busyNanos;
+    private boolean finished;
 
     private TickLoop(final Builder builder)
     {
@@ -100,13 +111,38 @@ public final class TickLoop
     }
 
     /**
-     * Runs the loop on the calling thread until the tick limit, {@link #stop()} or a failure. Once per loop.
+     * Runs the loop on the calling thread until the tick limit, {@link #stop()} or a failure: {@link #start()},
+     * then {@link #tick()} paced to the interval, then {@link #finish()}. Once per loop.
      *
      * @return what the run did.
      * @throws MetersimException when the loop already ran, or a sink cannot be opened (naming it; the sinks
      *                           opened before it are closed again).
      */
     public RunSummary run()
+    {
+        start();
+        try
+        {
+            while (tick())
+            {
+                pace(wallStart, ticksDone);
+            }
+        }
+        finally
+        {
+            stopHelpers();
+        }
+        return finish();
+    }
+
+    /**
+     * Opens every sink and starts the helper workers, for a caller that drives the ticks itself with
+     * {@link #tick()} (a benchmark, a stream source). The calling thread becomes the loop thread: {@link #tick()}
+     * and {@link #finish()} must be called from it. Once per loop.
+     *
+     * @throws MetersimException when the loop already started, or a sink cannot be opened.
+     */
+    public void start()
     {
         if (!started.compareAndSet(false, true))
         {
@@ -115,40 +151,62 @@ public final class TickLoop
         loopThread = Thread.currentThread();
         openSinks();
         startHelpers();
-        final long wallStart = System.nanoTime();
-        long ticksDone = 0;
-        long readings = 0;
-        long missing = 0;
-        long maxResources = 0;
-        long busyNanos = 0;
+        wallStart = System.nanoTime();
+    }
+
+    /**
+     * Runs one tick now, without pacing: collect every VEN at the position, end the tick, advance the cursor.
+     * Allocates nothing. Call from the thread that called {@link #start()}.
+     *
+     * @return whether another tick may follow: false once the tick limit is reached, a stop was asked for or a
+     *         failure stopped the run (then this call ran no tick, or completed the one in progress).
+     */
+    public boolean tick()
+    {
+        if (mustStop())
+        {
+            return false;
+        }
         try
         {
-            while ((0 == ticks || ticksDone < ticks) && !stopRequested)
-            {
-                final long tickStart = System.nanoTime();
-                runTick(ticksDone, tickStart);
-                busyNanos += System.nanoTime() - tickStart;
-                readings += totals.readings();
-                missing += totals.missing();
-                maxResources = Math.max(maxResources, totals.resources());
-                ticksDone++;
-                simulator.increaseTime();
-                if (ticksDone != ticks)
-                {
-                    pace(wallStart, ticksDone);
-                }
-            }
+            final long tickStart = System.nanoTime();
+            runTick(ticksDone, tickStart);
+            busyNanos += System.nanoTime() - tickStart;
+            readings += totals.readings();
+            missing += totals.missing();
+            maxResources = Math.max(maxResources, totals.resources());
+            ticksDone++;
+            simulator.increaseTime();
         }
         catch (final RuntimeException | Error ex)
         {
             loopFailure = ex;
+            stopRequested = true;
         }
-        finally
+        return !mustStop();
+    }
+
+    /**
+     * Stops the helper workers, flushes and closes every sink, and summarises the run. Call once, from the thread
+     * that called {@link #start()}.
+     *
+     * @return what the run did.
+     */
+    public RunSummary finish()
+    {
+        if (null == loopThread || finished)
         {
-            stopHelpers();
+            throw new MetersimException("finish() follows start(), once [started=" + (null != loopThread) + "]");
         }
+        finished = true;
+        stopHelpers();
         finishSinks();
-        return summary(ticksDone, readings, missing, maxResources, busyNanos, System.nanoTime() - wallStart);
+        return summary(System.nanoTime() - wallStart);
+    }
+
+    private boolean mustStop()
+    {
+        return stopRequested || (0 != ticks && ticksDone >= ticks);
     }
 
     /**
@@ -380,6 +438,10 @@ public final class TickLoop
 
     private void stopHelpers()
     {
+        if (closing)
+        {
+            return;
+        }
         closing = true;
         for (final Thread helper : helpers)
         {
@@ -399,13 +461,7 @@ public final class TickLoop
         }
     }
 
-    private RunSummary summary(
-        final long ticksDone,
-        final long readings,
-        final long missing,
-        final long maxResources,
-        final long busyNanos,
-        final long wallNanos)
+    private RunSummary summary(final long wallNanos)
     {
         final List<SinkCounts> counts = new ArrayList<>(slots.length);
         final Map<String, Throwable> failures = new LinkedHashMap<>();
