@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Reads JMH JSON results (-rf json, with -prof gc) and checks them against bench/targets.properties.
 
-  report.py check RESULTS.json [--targets FILE] [--quick]   table + verdicts; exit 1 when a target is missed
-                                                           (--quick: time targets x ci.tolerance, rates /)
+  report.py check RESULTS.json [--targets FILE] [--quick]   table + verdicts; exit 1 when a target is missed or
+                                                           was not measured, 2 when the targets file is malformed
+                                                           (--quick: absolute time targets informational only,
+                                                           rate targets / ci.tolerance; ratio and allocation
+                                                           targets exactly as written)
   report.py ratios RESULTS.json BASELINE.json              Java collection (120 resources) against the baselines
   report.py markdown RESULTS.json [--targets FILE]          the table as Markdown, for bench/README.md
 
@@ -20,6 +23,9 @@ PREFIX = "io.metersim.bench."
 TARGET = re.compile(r"^(?P<bench>[^\s:]+)(?::(?P<metric>[\w.]+))?(?P<params>(?:\s+\w+=\S+)*)"
                     r"\s*(?P<op><=|<|>=)\s*(?P<limit>[0-9.]+)\s*(?P<unit>\S+)"
                     r"(?:\s+(?P<relation>per|over)\s+(?P<per>[\w.]+))?$")
+# ratio.<name> = <Class.method> [param=value ...] <=|>= <factor> x <Class.method> [param=value ...]
+OPERAND = r"[^\s:=<>]+(?:\s+\w+=[^\s,]+)*"
+RATIO = re.compile(rf"^(?P<a>{OPERAND})\s*(?P<op><=|>=)\s*(?P<factor>[0-9]*\.?[0-9]+)\s*x\s+(?P<b>{OPERAND})$")
 
 
 class TargetError(Exception):
@@ -53,15 +59,33 @@ class Target:
         if self.kind != "alloc" and self.per:
             raise TargetError(f"only alloc targets can be per or over a param or metric [key={key}]")
 
+    def expanded(self):
+        """One target per combination of the listed values ("vens=100,1000 threads=1,2" is four targets), so that
+        each combination must be measured."""
+        targets = [self]
+        for name, values in self.params.items():
+            if "," not in values:
+                continue
+            split = []
+            for target in targets:
+                for value in values.split(","):
+                    if not value:
+                        raise TargetError(f"empty value in a param list [key={self.key} param={name}]")
+                    copy = object.__new__(Target)
+                    copy.__dict__.update(target.__dict__, params=dict(target.params, **{name: value}))
+                    split.append(copy)
+            targets = split
+        return targets
+
+    def gates(self, quick):
+        """Absolute time targets hold for the full run on the README's machine only; --quick reports them."""
+        return not (quick and self.kind == "time")
+
     def matches(self, row):
-        name = row.name
-        wanted = self.bench
-        if wanted.endswith(".*"):
-            if not name.startswith(wanted[:-1]):
-                return False
-        elif name != wanted:
-            return False
-        return all(row.params.get(k) == v for k, v in self.params.items())
+        return matches(self.bench, self.params, row)
+
+    def selector(self):
+        return f"{self.bench}{' ' + params_text(self) if self.params else ''}"
 
     def alloc_of(self, row):
         """B/op; or B per unit of the param or metric that counts the units of work in one op (e.g. VENs per tick);
@@ -79,7 +103,7 @@ class Target:
 
     def passes(self, row, tolerance):
         if self.kind == "time":
-            return row.nanos() <= self.limit * tolerance * UNIT_NS[self.unit]
+            return row.nanos() <= self.limit * UNIT_NS[self.unit]
         if self.kind == "rate":
             value = row.per_second(self.metric)
             return value is not None and value >= self.limit / tolerance
@@ -88,15 +112,94 @@ class Target:
         alloc = self.alloc_of(row)
         return alloc < self.limit if self.op == "<" else alloc <= self.limit
 
-    def describe(self, tolerance):
+    def describe(self, tolerance, quick=False):
         if self.kind == "alloc":
             return f"{self.op} {self.limit:g} B/op" + (f" {self.relation} {self.per}" if self.per else "")
         if self.kind == "rate":
             scaled = self.limit / tolerance
             return ((f"{self.metric} " if self.metric else "") + f">= {scaled:g} {self.unit}"
                     + (f" ({self.limit:g}/{tolerance:g})" if tolerance != 1 else ""))
-        scaled = self.limit * tolerance
-        return f"<= {scaled:g} {self.unit}" + (f" ({self.limit:g}x{tolerance:g})" if tolerance != 1 else "")
+        return f"<= {self.limit:g} {self.unit}" + (" (info)" if not self.gates(quick) else "")
+
+
+def matches(bench, params, row):
+    """Whether a result is of the benchmark (or, for "Class.*", of the class) with every one of the params."""
+    if bench.endswith(".*"):
+        if not row.name.startswith(bench[:-1]):
+            return False
+    elif row.name != bench:
+        return False
+    return all(row.params.get(k) == v for k, v in params.items())
+
+
+class Operand:
+    """One side of a ratio: a benchmark and params that must name exactly one result."""
+
+    def __init__(self, key, text):
+        bench, *params = text.split()
+        if bench.endswith(".*"):
+            raise TargetError(f"a ratio operand must name one benchmark, not a class [key={key} operand={text}]")
+        self.bench = bench
+        self.params = dict(p.split("=", 1) for p in params)
+
+    def __str__(self):
+        return f"{self.bench}{' ' + params_text(self) if self.params else ''}"
+
+    def find(self, rows):
+        """(row, None), or (None, why not) when no result or more than one matches."""
+        found = [row for row in rows if matches(self.bench, self.params, row)]
+        if not found:
+            return None, f"{self} not measured"
+        if len(found) > 1:
+            return None, (f"{self} matches {len(found)} results ("
+                          + "; ".join(params_text(row) for row in found) + "): name every param")
+        return found[0], None
+
+
+class Ratio:
+    """score(A) <= or >= factor x score(B), both from the same results file: both are times (compared in ns) or
+    both rates (in ops/s). ci.tolerance never applies; an operand that was not measured is a miss."""
+
+    def __init__(self, key, text):
+        match = RATIO.match(text.strip())
+        if not match:
+            raise TargetError(f"ratio target must read 'Class.method [param=value ...] <=|>= number x Class.method"
+                              f" [param=value ...]' [key={key} value={text.strip()}]")
+        self.key = key
+        self.a = Operand(key, match["a"])
+        self.b = Operand(key, match["b"])
+        self.op = match["op"]
+        self.factor = float(match["factor"])
+        if self.factor <= 0:
+            raise TargetError(f"ratio factor must be positive [key={key}]")
+
+    def describe(self):
+        return f"{self.op} {self.factor:g}"
+
+    def evaluate(self, rows):
+        """(ratio or None, the two rows or None, why it misses or None)."""
+        a, why = self.a.find(rows)
+        b, why_b = self.b.find(rows)
+        why = why or why_b
+        if why:
+            return None, (a, b), why
+        value_a, value_b = comparable(a), comparable(b)
+        if value_a is None or value_b is None or value_a[1] != value_b[1]:
+            return None, (a, b), f"{a.name} ({a.unit}) and {b.name} ({b.unit}) are not both times or both rates"
+        if not value_b[0] > 0 or value_a[0] != value_a[0]:
+            return None, (a, b), f"no usable score [{a.name}={a.score} {b.name}={b.score}]"
+        ratio = value_a[0] / value_b[0]
+        ok = ratio <= self.factor if self.op == "<=" else ratio >= self.factor
+        return ratio, (a, b), None if ok else f"A/B = {ratio:.3f} misses {self.describe()}"
+
+
+def comparable(row):
+    """(value, "time" in ns | "rate" in ops/s), or None for a unit that is neither."""
+    if row.unit in PER_SECOND:
+        return row.score * PER_SECOND[row.unit], "rate"
+    if row.unit.removesuffix("/op") in UNIT_NS:
+        return row.nanos(), "time"
+    return None
 
 
 class Row:
@@ -139,7 +242,9 @@ class Row:
 
 
 def read_targets(path):
+    """(targets, ratios, tolerance) of a targets file."""
     targets = []
+    ratios = []
     tolerance = 1.0
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
@@ -152,10 +257,12 @@ def read_targets(path):
             if key == "ci.tolerance":
                 tolerance = float(value)
             elif key.startswith("target.") or key.startswith("alloc."):
-                targets.append(Target(key, value))
+                targets.extend(Target(key, value).expanded())
+            elif key.startswith("ratio."):
+                ratios.append(Ratio(key, value))
             else:
                 raise TargetError(f"unknown key [file={path} line={number} key={key}]")
-    return targets, tolerance
+    return targets, ratios, tolerance
 
 
 def read_rows(path):
@@ -169,19 +276,27 @@ def fmt(value):
     return f"{value:.3f}" if abs(value) < 1000 else f"{value:,.0f}"
 
 
-def verdict(row, targets, tolerance, misses):
+def verdict(row, targets, tolerance, misses, quick=False, notes=None):
+    """(the targets' text, the verdict) of a row; a missed target goes to misses, or, when --quick does not gate it,
+    to notes."""
     texts = []
-    ok = True
+    result = "ok"
     for target in targets:
         if not target.matches(row):
             continue
         target.measured = True
-        texts.append(target.describe(tolerance))
+        texts.append(target.describe(tolerance, quick))
         if not target.passes(row, tolerance):
-            ok = False
-            misses.append(f"{target.key}: {row.name} {params_text(row)} "
-                          f"{measured(row, target)} misses {target.describe(tolerance)}")
-    return ", ".join(texts) or "-", ("ok" if ok else "MISS") if texts else "-"
+            text = (f"{target.key}: {row.name} {params_text(row)} "
+                    f"{measured(row, target)} misses {target.describe(tolerance)}")
+            if target.gates(quick):
+                result = "MISS"
+                misses.append(text)
+            else:
+                result = "over (info)" if result == "ok" else result
+                if notes is not None:
+                    notes.append(text)
+    return ", ".join(texts) or "-", result if texts else "-"
 
 
 def measured(row, target):
@@ -221,53 +336,88 @@ def params_text(row):
     return " ".join(f"{k}={v}" for k, v in sorted(row.params.items())) or "-"
 
 
-def table(lines):
+def table(lines, right=(2, 3, 4)):
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     for line in lines:
-        print("  ".join(cell.ljust(width) if i < 2 else cell.rjust(width) if i < 5 else cell.ljust(width)
+        print("  ".join(cell.rjust(width) if i in right else cell.ljust(width)
                         for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
 
 
+def ratio_lines(ratios, rows, misses):
+    """The ratio table's rows (header first); a missed ratio, or one with an operand not measured, goes to misses."""
+    lines = [("ratio", "A", "B", "A/B", "target", "verdict")]
+    for ratio in ratios:
+        value, (a, b), why = ratio.evaluate(rows)
+        if why:
+            misses.append(f"{ratio.key}: {ratio.a} / {ratio.b}: {why}")
+        lines.append((ratio.key, operand_text(ratio.a, a), operand_text(ratio.b, b), fmt(value), ratio.describe(),
+                      "MISS" if why else "ok"))
+    return lines
+
+
+def operand_text(operand, row):
+    return f"{operand} = " + (f"{fmt(row.score)} {row.unit}" if row else "not measured")
+
+
 def check(args):
-    targets, tolerance = read_targets(args.targets)
+    targets, ratios, tolerance = read_targets(args.targets)
     tolerance = tolerance if args.quick else 1.0
     rows = read_rows(args.results)
     misses = []
+    notes = []
     for target in targets:
         target.measured = False
     lines = [("benchmark", "params", "score ± error", "unit", "B/op", "target", "verdict")]
     for row in rows:
-        target_text, result = verdict(row, targets, tolerance, misses)
+        target_text, result = verdict(row, targets, tolerance, misses, args.quick, notes)
         lines.append((row.name, params_text(row), f"{fmt(row.score)} ± {fmt(row.error)}", row.unit,
                       fmt(row.alloc), target_text, result))
         lines.extend(metric_line(row, name) for name in named_metrics(row, targets))
     table(lines)
+    if ratios:
+        print()
+        table(ratio_lines(ratios, rows, misses), right=(3,))
     for target in targets:
         if not target.measured:
-            misses.append(f"{target.key}: not measured [benchmark={target.bench}]")
+            text = f"{target.key}: not measured [benchmark={target.selector()}]"
+            (misses if target.gates(args.quick) else notes).append(text)
     print()
+    if notes:
+        print("informational, not gated by --quick (absolute times hold for the full run on the README's machine):")
+        for note in notes:
+            print("  " + note)
+        print()
     if misses:
-        print(f"FAILED: {len(misses)} target(s) missed" + scaled_text(tolerance))
+        print(f"FAILED: {len(misses)} target(s) missed" + mode_text(args.quick, tolerance))
         for miss in misses:
             print("  " + miss)
         return 1
-    print("all targets met" + scaled_text(tolerance))
+    print("all targets met" + mode_text(args.quick, tolerance))
     return 0
 
 
-def scaled_text(tolerance):
-    return f" (time targets x{tolerance:g}, rate targets /{tolerance:g})" if tolerance != 1 else ""
+def mode_text(quick, tolerance):
+    if not quick:
+        return ""
+    return f" (--quick: time targets informational, rate targets /{tolerance:g}, ratio and allocation targets as written)"
 
 
 def markdown(args):
-    targets, _ = read_targets(args.targets)
+    targets, ratios, _ = read_targets(args.targets)
+    rows = read_rows(args.results)
     print("| benchmark | params | score ± error | unit | B/op | target | verdict |")
     print("|---|---|---:|---|---:|---|---|")
-    for row in read_rows(args.results):
+    for row in rows:
         target_text, result = verdict(row, targets, 1.0, [])
         print(f"| {row.name} | {params_text(row)} | {fmt(row.score)} ± {fmt(row.error)} | {row.unit} "
               f"| {fmt(row.alloc)} | {target_text} | {result} |")
         for line in (metric_line(row, name) for name in named_metrics(row, targets)):
+            print("| " + " | ".join(line) + " |")
+    if ratios:
+        print()
+        print("| ratio | A | B | A/B | target | verdict |")
+        print("|---|---|---|---:|---|---|")
+        for line in ratio_lines(ratios, rows, [])[1:]:
             print("| " + " | ".join(line) + " |")
     return 0
 

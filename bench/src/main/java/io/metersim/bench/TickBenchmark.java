@@ -1,6 +1,9 @@
 package io.metersim.bench;
 
+import io.metersim.core.CollectionSink;
 import io.metersim.core.MeterSimulator;
+import io.metersim.core.TickLoop;
+import io.metersim.core.TickTotals;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,8 +22,9 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One tick: advance the shared cursor, then collect every VEN (120 resources each) at the new position, on one
- * thread or split over two.
+ * One tick of the loop that ships, {@link TickLoop#tick()}: every VEN (120 resources each) collected at one
+ * position on 1 or 2 workers, the tick's totals handed to a sink, the cursor advanced. The JMH thread is the loop
+ * thread (worker 0); with 2 threads the loop's own helper is the second worker.
  * <pre>
  * java -jar bench/target/benchmarks.jar TickBenchmark -prof gc
  * </pre>
@@ -39,39 +43,64 @@ public class TickBenchmark
     @Param({"100", "1000", "10000"})
     public int vens;
 
-    /** Threads sharing the tick's collections. */
+    /** Workers sharing the tick's collections. */
     @Param({"1", "2"})
     public int threads;
 
-    private MeterSimulator simulator;
-    private TickRunner runner;
+    private TickLoop loop;
 
     /**
-     * Generates the default data set, a simulator of {@link #vens} VENs and the tick runner.
+     * Generates the default data set and a simulator of {@link #vens} VENs, and starts a loop without a tick limit.
+     *
+     * @param blackhole sinks every tick's total.
      */
     @Setup(Level.Trial)
-    public void setUp()
+    public void setUp(final Blackhole blackhole)
     {
-        simulator = BenchData.simulator(BenchData.defaultData(), vens, RESOURCES_PER_VEN);
-        runner = new TickRunner(simulator, BenchData.venHandles(simulator), threads);
+        final MeterSimulator simulator =
+            BenchData.simulator(BenchData.defaultData(), vens, RESOURCES_PER_VEN);
+        loop = TickLoop.builder(simulator).untilStopped().threads(threads).sink(new TotalSink(blackhole)).build();
+        loop.start();
     }
 
     /**
-     * Stops the helper thread.
+     * Stops the helper and closes the sink.
      */
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        runner.close();
+        loop.finish();
     }
 
     /**
-     * @param blackhole sinks the tick's total.
+     * @return whether the loop may go on (always, without a tick limit).
      */
     @Benchmark
-    public void tick(final Blackhole blackhole)
+    public boolean tick()
     {
-        simulator.increaseTime();
-        blackhole.consume(runner.collectAll(simulator.position()));
+        return loop.tick();
+    }
+
+    /** Consumes each tick's total, so that no part of the collection is dead code. */
+    private static final class TotalSink implements CollectionSink
+    {
+        private final Blackhole blackhole;
+
+        TotalSink(final Blackhole blackhole)
+        {
+            this.blackhole = blackhole;
+        }
+
+        @Override
+        public String name()
+        {
+            return "blackhole";
+        }
+
+        @Override
+        public void onTickEnd(final TickTotals tick)
+        {
+            blackhole.consume(tick.totalWatts());
+        }
     }
 }
