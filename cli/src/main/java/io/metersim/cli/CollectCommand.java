@@ -75,6 +75,7 @@ final class CollectCommand implements Callable<Integer>
                 writeJson(collected, out);
                 break;
             case CSV:
+                CsvWriter.writeHeader(out);
                 final CsvWriter csv = new CsvWriter(out);
                 csv.write(collected);
                 csv.flush();

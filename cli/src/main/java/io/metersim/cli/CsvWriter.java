@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One CSV row per reading, with a header: ven,resource_id,meter_point_id,index,timestamp,load_id,power_w.
+ * One CSV row per reading, under a header written once by {@link #writeHeader}: ven,resource_id,meter_point_id,index,timestamp,load_id,power_w.
  */
 final class CsvWriter implements RecordWriter
 {
@@ -21,12 +21,19 @@ final class CsvWriter implements RecordWriter
     CsvWriter(final OutputStream out) throws IOException
     {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        writer.write(HEADER);
-        writer.write('\n');
+    }
+
+    /**
+     * @param out where the header line goes, once at the start of the output.
+     * @throws IOException when it cannot be written.
+     */
+    static void writeHeader(final OutputStream out) throws IOException
+    {
+        out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void write(final CollectionBuffer collected) throws IOException
+    public int write(final CollectionBuffer collected) throws IOException
     {
         final Writer out = writer;
         final String ven = field(collected.ven());
@@ -54,6 +61,7 @@ final class CsvWriter implements RecordWriter
                 out.write('\n');
             }
         }
+        return collected.readingTotal();
     }
 
     @Override

@@ -70,7 +70,6 @@ final class GenerateCommand implements Callable<Integer>
         final long begin = System.nanoTime();
         final LoadData data = LoadGenerator.generate(options);
         final long generated = System.nanoTime();
-        AtomicFile.createParent(file);
         H5LoadData.write(data, file);
         final long written = System.nanoTime();
         context.out().printf(Locale.ROOT, "generated %d meters x %d rows (%d series) into %s: generate %.2f s, "

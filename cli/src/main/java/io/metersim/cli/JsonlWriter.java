@@ -29,7 +29,7 @@ final class JsonlWriter implements RecordWriter
     }
 
     @Override
-    public void write(final CollectionBuffer collected) throws IOException
+    public int write(final CollectionBuffer collected) throws IOException
     {
         final JsonGenerator json = generator;
         final String ven = collected.ven();
@@ -62,6 +62,7 @@ final class JsonlWriter implements RecordWriter
             json.writeEndObject();
             json.writeRaw('\n');
         }
+        return collected.resourceCount();
     }
 
     @Override

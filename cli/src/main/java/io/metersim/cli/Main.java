@@ -95,6 +95,9 @@ public final class Main
 
     private static void configureLogging(final boolean verbose)
     {
+        // diagnostics never enter the data stream: jhdf's bundled simplelogger.properties points at System.out
+        System.setProperty(LOG_PREFIX + "logFile", "System.err");
+        System.setProperty(LOG_PREFIX + "cacheOutputStream", "false");
         setIfAbsent(LOG_PREFIX + "defaultLogLevel", "warn");
         setIfAbsent(LOG_PREFIX + "log.io.jhdf", "error");
         setIfAbsent(LOG_PREFIX + "showThreadName", "false");

@@ -5,18 +5,19 @@ import io.metersim.core.CollectionBuffer;
 import java.io.IOException;
 
 /**
- * Streams collected readings out as they are collected; nothing is held beyond the stream's buffer.
+ * Formats collected readings as records into a stream; one instance per writing thread.
  */
 interface RecordWriter
 {
     /**
      * @param collected one VEN's collection at one position.
+     * @return the records written.
      * @throws IOException when the output cannot be written.
      */
-    void write(CollectionBuffer collected) throws IOException;
+    int write(CollectionBuffer collected) throws IOException;
 
     /**
-     * Flushes what is buffered.
+     * Pushes what is buffered into the stream.
      *
      * @throws IOException when the output cannot be written.
      */

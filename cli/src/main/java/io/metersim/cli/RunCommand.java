@@ -3,6 +3,8 @@ package io.metersim.cli;
 import io.metersim.core.LoadData;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.Registry;
+import io.metersim.core.RunSummary;
+import io.metersim.core.TickLoop;
 import io.metersim.openadr.DeliverySummary;
 import io.metersim.openadr.ReporterStatistics;
 import io.metersim.openadr.VtnReporter;
@@ -11,15 +13,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code metersim run}: replays the data tick by tick for the selected VENs, all VENs of a tick at one position.
@@ -29,8 +30,6 @@ final class RunCommand implements Callable<Integer>
 {
     /** Below this many VENs a tick takes microseconds and a second thread costs more than it saves. */
     static final int AUTO_THREADS_MIN_VENS = 1_000;
-
-    private static final long MAX_PARK_NANOS = 50_000_000L;
 
     @Mixin
     SourceOptions source;
@@ -83,28 +82,26 @@ final class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         validate();
-        final Registry registry = syntheticVens > 0 ? Registry.synthetic(syntheticVens, resourcesPerVen)
-            : workspace.loadRegistry(source.resources);
-        final LoadData data = workspace.loadData(source.data);
-        if (!data.warnings().isEmpty())
+        // --out is checked before the data loads: a folder or an unwritable path costs the user nothing
+        try (RunOutput output = null == out ? RunOutput.stdout(context.out())
+            : RunOutput.file(context.resolve(out), 0 == ticks))
         {
-            context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
-                + data.source() + " (see 'metersim inspect')");
-        }
-        final MeterSimulator simulator = workspace.simulator(data, registry, source, vtnOptions.enabled());
-        final int[] handles = selectVens(simulator);
-        // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
-        try (StopSignal stop = new StopSignal();
-            AtomicFile file = null == out ? null : AtomicFile.open(context.resolve(out));
-            VtnReporter reporter = connect(simulator))
-        {
-            replay(simulator, handles, file, reporter, stop);
-            if (null != reporter)
+            final Registry registry = syntheticVens > 0 ? Registry.synthetic(syntheticVens, resourcesPerVen)
+                : workspace.loadRegistry(source.resources);
+            final LoadData data = workspace.loadData(source.data);
+            if (!data.warnings().isEmpty())
             {
-                reportDelivery(reporter.shutdown(), summaryStream());
+                context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
+                    + data.source() + " (see 'metersim inspect')");
+            }
+            final MeterSimulator simulator = workspace.simulator(data, registry, source, vtnOptions.enabled());
+            final int[] handles = selectVens(simulator);
+            // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
+            try (StopSignal stop = new StopSignal(); VtnReporter reporter = connect(simulator))
+            {
+                return replay(simulator, handles, output, reporter, stop);
             }
         }
-        return Main.EXIT_OK;
     }
 
     /**
@@ -154,81 +151,103 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    private void replay(
+    /**
+     * Builds the sinks, runs the tick loop, ends the output and reports.
+     */
+    private int replay(
         final MeterSimulator simulator,
         final int[] handles,
-        final AtomicFile file,
+        final RunOutput output,
         final VtnReporter reporter,
         final StopSignal stop)
         throws IOException
     {
-        final PrintStream fileLines = OutputFormat.TABLE == format && null != file
-            ? new PrintStream(file.stream(), false, StandardCharsets.UTF_8) : null;
-        final RecordWriter writer = recordWriter(null == file ? context.out() : file.stream());
-        final PrintStream lines = OutputFormat.TABLE == format ? (null == file ? context.out() : fileLines)
-            : (null == file ? context.err() : context.out());
-        final boolean bar = context.terminal() && ticks > 0 && OutputFormat.TABLE != format;
-        final TickReporter ticker = new TickReporter(lines, summaryStream(), bar ? context.err() : null, ticks,
-            simulator.data().cycleLength());
-        boolean stopped = false;
-        final long wallStart = System.nanoTime();
-        try (TickCollection collection =
-            new TickCollection(simulator, handles, effectiveThreads(handles.length), writer, reporter))
+        final TickLoop.Builder builder = TickLoop.builder(simulator).vens(handles)
+            .threads(effectiveThreads(handles.length)).interval(interval);
+        if (0 == ticks)
         {
-            for (long tick = 0; 0 == ticks || tick < ticks; tick++)
+            builder.untilStopped();
+        }
+        else
+        {
+            builder.ticks(ticks);
+        }
+        final PrintStream tableFile = OutputFormat.TABLE == format && null != out
+            ? new PrintStream(output.stream(), false, StandardCharsets.UTF_8) : null;
+        final RecordSink records = OutputFormat.TABLE == format ? null : new RecordSink(format, output);
+        if (null != records)
+        {
+            builder.sink(records);
+        }
+        builder.sink(tickLines(simulator, output, tableFile));
+        final LatencySink latency = new LatencySink();
+        builder.sink(latency);
+        if (null != reporter)
+        {
+            builder.sink(reporter);
+        }
+        final TickLoop loop = builder.build();
+        stop.onStop(loop::stop);
+        final RunSummary run = loop.run();
+        final boolean closedPipe = run.failure() instanceof OutputClosedException;
+        final boolean outputFailed = run.sinkFailures().containsKey(outputSinkName(records));
+        if (!outputFailed)
+        {
+            try
             {
-                if (stop.requested())
-                {
-                    stopped = true;
-                    break;
-                }
-                final long tickStart = System.nanoTime();
-                collection.collect(simulator.position());
-                ticker.tick(tick, collection, System.nanoTime() - tickStart);
-                simulator.increaseTime();
-                if (tick + 1 != ticks)
-                {
-                    pace(wallStart, tick + 1, stop);
-                }
+                output.finish();
             }
-            stopped |= stop.requested();
-            if (null != writer)
+            catch (final IOException ex)
             {
-                writer.flush();
+                throw CliException.unwritable(output.target(), ex);
             }
-            if (null != fileLines)
+        }
+        final PrintStream summary = closedPipe ? context.err() : summaryStream();
+        RunReport.print(summary, run, latency.merged(), output);
+        if (null != reporter)
+        {
+            reportDelivery(reporter.shutdown(), summary);
+        }
+        throwFailures(run, closedPipe);
+        return Main.EXIT_OK;
+    }
+
+    private TickLineSink tickLines(final MeterSimulator simulator, final RunOutput output, final PrintStream file)
+    {
+        final int cycle = simulator.data().cycleLength();
+        if (OutputFormat.TABLE == format)
+        {
+            // the tick lines are the data: to stdout or the file, checked for a closed pipe at every tick
+            return new TickLineSink(null == file ? context.out() : file, output, false, ticks, cycle);
+        }
+        final boolean bar = context.terminal() && ticks > 0;
+        return new TickLineSink(null == out ? context.err() : context.out(), null, bar, ticks, cycle);
+    }
+
+    private String outputSinkName(final RecordSink records)
+    {
+        return null == records ? "table" : records.name();
+    }
+
+    private void throwFailures(final RunSummary run, final boolean closedPipe)
+    {
+        for (final Map.Entry<String, Throwable> failed : run.sinkFailures().entrySet())
+        {
+            if (!(closedPipe && failed.getValue() == run.failure()))
             {
-                fileLines.flush();
+                throw new CliException(failed.getKey() + " failed: " + describe(failed.getValue()) + " [sink="
+                    + failed.getKey() + "]", failed.getValue());
             }
-            if (null != file)
-            {
-                file.commit();
-            }
-            ticker.finish(System.nanoTime() - wallStart, collection.latency(), file, stopped);
+        }
+        if (null != run.failure() && !closedPipe)
+        {
+            throw new CliException("the run failed: " + describe(run.failure()), run.failure());
         }
     }
 
-    private RecordWriter recordWriter(final OutputStream stream) throws IOException
+    private static String describe(final Throwable failure)
     {
-        switch (format)
-        {
-            case JSONL:
-                return new JsonlWriter(stream);
-            case CSV:
-                return new CsvWriter(stream);
-            default:
-                return null;
-        }
-    }
-
-    private void pace(final long wallStart, final long ticksDone, final StopSignal stop)
-    {
-        final long deadline = wallStart + interval.toNanos() * ticksDone;
-        for (long remaining = deadline - System.nanoTime(); remaining > 0 && !stop.requested();
-            remaining = deadline - System.nanoTime())
-        {
-            LockSupport.parkNanos(Math.min(remaining, MAX_PARK_NANOS));
-        }
+        return null == failure.getMessage() ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     private int[] selectVens(final MeterSimulator simulator)

@@ -14,6 +14,7 @@ final class StopSignal implements AutoCloseable
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile boolean requested;
+    private volatile Runnable onStop = () -> { };
 
     StopSignal()
     {
@@ -24,6 +25,19 @@ final class StopSignal implements AutoCloseable
     boolean requested()
     {
         return requested;
+    }
+
+    /**
+     * @param action what Ctrl-C does besides setting {@link #requested()}, e.g. stopping a tick loop; runs at once
+     *               when Ctrl-C came before it was set.
+     */
+    void onStop(final Runnable action)
+    {
+        onStop = action;
+        if (requested)
+        {
+            action.run();
+        }
     }
 
     /**
@@ -46,6 +60,7 @@ final class StopSignal implements AutoCloseable
     private void onShutdown()
     {
         requested = true;
+        onStop.run();
         try
         {
             finished.await(FINISH_WAIT_SECONDS, TimeUnit.SECONDS);

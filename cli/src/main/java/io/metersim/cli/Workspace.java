@@ -162,7 +162,6 @@ final class Workspace
         {
             context.err().print("\r");
         }
-        AtomicFile.createParent(file);
         H5LoadData.write(generated, file);
         context.err().printf(Locale.ROOT, "metersim: generated %s in %.1f s%n", file,
             (System.nanoTime() - start) / 1e9);

@@ -142,14 +142,15 @@ class RunCommandTest
 
         assertEquals(0, result.code(), result::toString);
         final List<String> lines = result.outLines();
-        assertEquals(5 + 3, lines.size(), result::toString);
+        assertEquals(5 + 4, lines.size(), result::toString);
         assertTrue(lines.get(0).startsWith("tick 1/5  index   0  2025-01-15T08:00:00Z  VENs 200  resources 24000  "
             + "readings 144000  total "), result::toString);
         assertTrue(lines.get(5).startsWith("done: 5 ticks, 200 VENs, 24000 resources, 720000 readings (0 missing) in "),
             result::toString);
         assertTrue(lines.get(6).matches("throughput: [0-9.]+ ticks/s, [0-9.]+ ms per tick, [0-9]+ readings/s "
-            + "\\(collection and output, pacing excluded\\)"), result::toString);
+            + "on 2 threads \\(collection and output, pacing excluded\\)"), result::toString);
         assertTrue(lines.get(7).endsWith("(1000 collections)"), result::toString);
+        assertEquals("sink table: 5 lines accepted, 5 delivered, 0 retried, 0 dropped, 0 failed", lines.get(8));
     }
 
     @Test

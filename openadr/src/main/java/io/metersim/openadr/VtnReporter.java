@@ -1,10 +1,12 @@
 package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
+import io.metersim.core.CollectionSink;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
 import io.metersim.core.ResourceSpec;
 import io.metersim.core.ResourceStatus;
+import io.metersim.core.SinkCounts;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,11 @@ import java.util.concurrent.atomic.LongAdder;
  * (backpressure), or with the drop policy drops and counts the report. {@link #shutdown()} flushes what is pending
  * within the flush deadline and says exactly what was not delivered. Thread-safe; collections of one VEN must be
  * submitted in order.
+ * <p>
+ * It is also a {@link CollectionSink}: on a {@code TickLoop} each collection is {@link #submit}ted on the thread
+ * that collected it (blocking there when the outbox is full, which slows the tick instead of losing reports), and
+ * closing the sink is {@link #shutdown()}. Its counts are in reports: accepted = submitted, delivered = sent,
+ * dropped = dropped by the drop policy, failed = refused by the VTN or abandoned at the flush deadline.
  * <pre>{@code
  * try (VtnReporter reporter = VtnReporter.connect(ReporterOptions.defaults(vtn, "id", "secret")))
  * {
@@ -40,7 +47,7 @@ import java.util.concurrent.atomic.LongAdder;
  * }
  * }</pre>
  */
-public final class VtnReporter implements AutoCloseable
+public final class VtnReporter implements CollectionSink, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(VtnReporter.class);
     private static final long POLL_MILLIS = 50;
@@ -252,6 +259,29 @@ public final class VtnReporter implements AutoCloseable
         {
             enqueue(new Pending(ven, firstPosition, report, System.nanoTime()));
         }
+    }
+
+    @Override
+    public String name()
+    {
+        return "vtn";
+    }
+
+    /**
+     * Submits the collection: {@link #submit(String, CollectionBuffer)} under the VEN's name.
+     */
+    @Override
+    public void onCollection(final int worker, final CollectionBuffer collected, final long collectNanos)
+    {
+        submit(collected.ven(), collected);
+    }
+
+    @Override
+    public SinkCounts counts()
+    {
+        final ReporterStatistics s = statistics();
+        return new SinkCounts(name(), "reports", s.submitted(), s.sent(), s.retries(), s.dropped(),
+            s.failed() + s.abandoned());
     }
 
     /**
