@@ -4,6 +4,7 @@ import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
 import io.metersim.core.SinkCounts;
 import io.metersim.core.TickTotals;
+import io.metersim.records.JsonRecordWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -138,7 +139,30 @@ final class RecordSink implements CollectionSink
 
         Lane(final OutputFormat format) throws IOException
         {
-            this.writer = OutputFormat.CSV == format ? new CsvWriter(block) : new JsonlWriter(block);
+            this.writer = OutputFormat.CSV == format ? new CsvWriter(block) : new JsonLines(block);
+        }
+    }
+
+    /** {@code --format jsonl}: the shared JSON record, one line per resource. */
+    private static final class JsonLines implements RecordWriter
+    {
+        private final JsonRecordWriter writer;
+
+        JsonLines(final OutputStream out) throws IOException
+        {
+            this.writer = new JsonRecordWriter(out);
+        }
+
+        @Override
+        public int write(final CollectionBuffer collected) throws IOException
+        {
+            return writer.write(collected);
+        }
+
+        @Override
+        public void flush() throws IOException
+        {
+            writer.flush();
         }
     }
 }

@@ -234,6 +234,38 @@ class TickLoopTest
         assertEquals(List.of("VEN-2", "VEN-5"), sink.vensByWorker[0]);
     }
 
+    @Test
+    void shouldRunTheReadmeEmbeddingExample()
+    {
+        final MeterSimulator sim = this.sim;
+        // --- the README's example, as written there ---
+        final double[] kilowatts = new double[2];                  // one slot per worker: no lock, no sharing
+        final CollectionSink sum = new CollectionSink()
+        {
+            @Override
+            public String name()
+            {
+                return "sum";
+            }
+
+            @Override
+            public void onCollection(final int worker, final CollectionBuffer collected, final long nanos)
+            {
+                kilowatts[worker] += collected.totalWatts() / 1000;
+            }
+        };
+        final RunSummary run = TickLoop.builder(sim).ticks(100).threads(2).sink(sum).build().run();
+        // --- end of the example ---
+
+        double expected = 0;
+        for (int tick = 0; tick < 100; tick++)
+        {
+            expected += expectedTickWatts(tick % ROWS) / 1000;
+        }
+        assertEquals(100, run.ticks());
+        assertEquals(expected, kilowatts[0] + kilowatts[1], 1e-6);
+    }
+
     static double expectedTickWatts(final int t)
     {
         double total = 0;
