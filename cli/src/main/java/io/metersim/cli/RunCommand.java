@@ -1,5 +1,6 @@
 package io.metersim.cli;
 
+import io.metersim.core.CollectionSink;
 import io.metersim.core.LoadData;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.Registry;
@@ -36,6 +37,12 @@ final class RunCommand implements Callable<Integer>
 
     @Mixin
     VtnOptions vtnOptions;
+
+    @Mixin
+    InfluxOptions influxOptions;
+
+    @Mixin
+    KafkaOptions kafkaOptions;
 
     @Option(names = "--ticks", paramLabel = "N", defaultValue = "24",
         description = "Ticks to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
@@ -94,7 +101,8 @@ final class RunCommand implements Callable<Integer>
                 context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
                     + data.source() + " (see 'metersim inspect')");
             }
-            final MeterSimulator simulator = workspace.simulator(data, registry, source, vtnOptions.enabled());
+            final MeterSimulator simulator = workspace.simulator(data, registry, source,
+                vtnOptions.enabled() || influxOptions.enabled() || kafkaOptions.enabled());
             final int[] handles = selectVens(simulator);
             // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
             try (StopSignal stop = new StopSignal(); VtnReporter reporter = connect(simulator))
@@ -185,6 +193,14 @@ final class RunCommand implements Callable<Integer>
         if (null != reporter)
         {
             builder.sink(reporter);
+        }
+        for (final SinkOption option : new SinkOption[] {influxOptions, kafkaOptions})
+        {
+            final CollectionSink sink = option.sink(simulator, context);
+            if (null != sink)
+            {
+                builder.sink(sink);
+            }
         }
         final TickLoop loop = builder.build();
         stop.onStop(loop::stop);

@@ -101,6 +101,15 @@ public final class JsonRecordWriter
     }
 
     /**
+     * @return bytes written since the last {@link #flush()} that the generator still holds: the stream's size plus
+     *         this is where the next record starts, without flushing after every record.
+     */
+    public int buffered()
+    {
+        return Math.max(0, generator.getOutputBuffered());
+    }
+
+    /**
      * Pushes what the generator buffers into the stream.
      *
      * @throws IOException when the stream cannot be written.
