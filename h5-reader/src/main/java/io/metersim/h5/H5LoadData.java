@@ -38,9 +38,11 @@ public final class H5LoadData
      * Loads every sound meter of a file.
      *
      * @param file    the HDF5 file.
-     * @param options {@link ReadOptions#strict()} refuses a file with any data warning.
+     * @param options {@link ReadOptions#strict()} refuses a file with any data warning;
+     *                {@link ReadOptions#withMemoryBudget(long)} bounds the heap the read may take.
      * @return the loaded data, its oddities in {@link LoadData#warnings()}.
-     * @throws LoadDataException when the file is refused, naming file, object path and problem.
+     * @throws LoadDataException when the file is refused, naming file, object path and problem, also when loading
+     *                           it would need more heap than the memory budget.
      */
     public static LoadData read(final Path file, final ReadOptions options)
     {
@@ -48,7 +50,7 @@ public final class H5LoadData
         final LoadData data;
         try (HdfFile hdf = HdfFiles.open(file, name))
         {
-            data = new MeterTreeReader(name).read(hdf);
+            data = new MeterTreeReader(name, options.memoryBudget()).read(hdf);
         }
         if (options.isStrict() && !data.warnings().isEmpty())
         {

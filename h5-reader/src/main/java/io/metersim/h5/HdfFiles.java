@@ -35,6 +35,7 @@ final class HdfFiles
      */
     static HdfFile open(final Path file, final String name)
     {
+        Fletcher32Filter.register();
         final ByteBuffer mapped = map(file, name);
         final long size = mapped.capacity();
         final long offset = signatureOffset(mapped, size);
@@ -127,7 +128,8 @@ final class HdfFiles
     private static void checkLength(final HdfFile hdf, final String name, final long size)
     {
         final Superblock superblock = hdf.getHdfBackingStorage().getSuperblock();
-        final long declared = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+        // the HDF5 library stores the end-of-file address with the base address (a user block) already added
+        final long declared = superblock.getEndOfFileAddress();
         if (declared > size || declared < 0)
         {
             hdf.close();

@@ -2,6 +2,10 @@ package io.metersim.h5;
 
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.datatype.VariableLength;
 
 import java.lang.reflect.Array;
 import java.math.BigInteger;
@@ -60,8 +64,9 @@ final class MeterAttributes
     private static MeterAttributes parse(final Group meter, final String groupName, final String path)
     {
         final Attribute idAttribute = meter.getAttribute(METER_ID);
+        // stripped either way, so that "meter_ 42" and meter_id " 42" name the same meter
         final String meterId = null == idAttribute
-            ? groupName.substring(GROUP_PREFIX.length())
+            ? groupName.substring(GROUP_PREFIX.length()).strip()
             : idText(idAttribute, path);
         if (meterId.isEmpty())
         {
@@ -97,6 +102,7 @@ final class MeterAttributes
 
     private static String idText(final Attribute attribute, final String path)
     {
+        checkType(attribute, path, true, true, "a string or integer");
         final Object value = single(attribute, path);
         if (value instanceof String)
         {
@@ -112,6 +118,7 @@ final class MeterAttributes
 
     private static String companyText(final Attribute attribute, final String path)
     {
+        checkType(attribute, path, true, false, "a string");
         final Object value = single(attribute, path);
         if (value instanceof String)
         {
@@ -122,6 +129,7 @@ final class MeterAttributes
 
     private static int declaredLoads(final Attribute attribute, final String path)
     {
+        checkType(attribute, path, false, true, "an integer");
         final Object value = single(attribute, path);
         if (!isInteger(value))
         {
@@ -137,10 +145,37 @@ final class MeterAttributes
     }
 
     /**
+     * Refuses an attribute by its HDF5 datatype before its value is looked at: jhdf decodes an object reference as
+     * its address (a Long) and h5py's bool, an enum, as the String "TRUE", both of which would pass as values.
+     */
+    private static void checkType(
+        final Attribute attribute,
+        final String path,
+        final boolean textAllowed,
+        final boolean integerAllowed,
+        final String expected)
+    {
+        final DataType type = attribute.getDataType();
+        final boolean text = type instanceof StringData || type instanceof VariableLength;
+        final boolean integer = type instanceof FixedPoint;
+        if (!(textAllowed && text) && !(integerAllowed && integer))
+        {
+            throw new MeterProblem(path, attribute.getName() + " has unsupported type " + PowerDataset.describe(type)
+                + ", expected " + expected);
+        }
+    }
+
+    /**
      * @return the attribute's value, unwrapped from a one-element array as some writers store scalars.
      */
     private static Object single(final Attribute attribute, final String path)
     {
+        // checked before getData, which allocates for every element the attribute's dataspace declares
+        if (attribute.getSize() > 1)
+        {
+            throw new MeterProblem(path,
+                attribute.getName() + " holds " + attribute.getSize() + " values, expected one");
+        }
         final Object data = attribute.getData();
         if (null != data && data.getClass().isArray())
         {

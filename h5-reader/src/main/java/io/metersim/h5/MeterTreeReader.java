@@ -10,7 +10,9 @@ import io.metersim.core.LoadDataException;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Walks {@code /meters} of one opened file in sorted group-name order and feeds every sound load to a
@@ -25,16 +27,22 @@ final class MeterTreeReader
 
     private final String file;
     private final LoadDataBuilder builder;
+    private final MemoryBudget budget;
+    private int seriesCount;
+    private long longestSeries;
+    /** Length and hash of each distinct timestamp column: at least the builder's axes, barring a hash collision. */
+    private final Set<Long> axes = new HashSet<>();
     private int problems;
     private String firstProblemPath;
     private String firstProblem;
     /** The object being read, so that a jhdf failure deep in the tree is reported where it happened. */
     private String at = HdfFiles.ROOT;
 
-    MeterTreeReader(final String file)
+    MeterTreeReader(final String file, final long memoryBudget)
     {
         this.file = file;
         this.builder = LoadData.builder(file);
+        this.budget = new MemoryBudget(file, memoryBudget);
     }
 
     /**
@@ -65,16 +73,26 @@ final class MeterTreeReader
             throw new LoadDataException(file, firstProblemPath,
                 "no readable meter (" + problems + " problems found; first: " + firstProblem + ")");
         }
+        budget.checkPool(METERS, seriesCount, axes.size(), longestSeries);
         return builder.build();
     }
 
     private Group metersGroup(final HdfFile hdf)
     {
         at = METERS;
-        final Node meters = hdf.getChild(METERS.substring(1));
-        if (null == meters)
+        final Node child = hdf.getChild(METERS.substring(1));
+        if (null == child)
         {
             throw new LoadDataException(file, METERS, "no /meters group (expected /meters/meter_<id>/load_<k>/power)");
+        }
+        final Node meters;
+        try
+        {
+            meters = Links.resolve(child, METERS);
+        }
+        catch (final MeterProblem p)
+        {
+            throw new LoadDataException(file, METERS, p.problem() + ", no /meters group to read");
         }
         if (!(meters instanceof Group))
         {
@@ -94,10 +112,20 @@ final class MeterTreeReader
         return names;
     }
 
-    private void readMeter(final Node node, final String name)
+    private void readMeter(final Node child, final String name)
     {
         final String path = METERS + "/" + name;
         at = path;
+        final Node node;
+        try
+        {
+            node = Links.resolve(child, path);
+        }
+        catch (final MeterProblem p)
+        {
+            problem(name, p, "skipped");
+            return;
+        }
         if (!(node instanceof Group) || !name.startsWith(MeterAttributes.GROUP_PREFIX)
             || name.length() == MeterAttributes.GROUP_PREFIX.length())
         {
@@ -140,7 +168,9 @@ final class MeterTreeReader
             }
             try
             {
-                loaded.add(new LoadRows(k, loadPath + "/" + PowerDataset.NAME, PowerDataset.read(load, loadPath)));
+                final double[] rows = PowerDataset.read(load, loadPath, budget);
+                budget.read(rows.length / 2);
+                loaded.add(new LoadRows(k, loadPath + "/" + PowerDataset.NAME, rows));
             }
             catch (final MeterProblem p)
             {
@@ -160,6 +190,14 @@ final class MeterTreeReader
     private void addMeter(
         final MeterAttributes attributes, final String path, final int expected, final List<LoadRows> loaded)
     {
+        long rows = 0;
+        long longest = 0;
+        for (final LoadRows load : loaded)
+        {
+            rows += load.rows().length / 2;
+            longest = Math.max(longest, load.rows().length / 2);
+        }
+        budget.addMeter(path, rows, longest);
         final int meter = builder.addMeter(attributes.meterId(), attributes.company(), path);
         if (expected < USUAL_LOADS)
         {
@@ -169,6 +207,9 @@ final class MeterTreeReader
         for (final LoadRows load : loaded)
         {
             builder.addSeries(meter, load.loadIndex(), load.path(), load.rows());
+            seriesCount++;
+            longestSeries = Math.max(longestSeries, load.rows().length / 2);
+            axes.add(timestampKey(load.rows()));
         }
     }
 
@@ -183,6 +224,16 @@ final class MeterTreeReader
                     LOAD_PREFIX + k + " lies beyond num_load_components " + declared + "; not read"));
             }
         }
+    }
+
+    private static long timestampKey(final double[] rows)
+    {
+        long hash = rows.length;
+        for (int i = 0; i < rows.length; i += 2)
+        {
+            hash = 31 * hash + Double.doubleToLongBits(rows[i]);
+        }
+        return hash;
     }
 
     private void problem(final String meterId, final MeterProblem p, final String consequence)

@@ -143,7 +143,7 @@ class H5LoadDataRefuseTest
 
         final LoadDataException e = assertThrows(LoadDataException.class, () -> H5LoadData.read(file));
 
-        assertEquals("no readable meter (2 problems found; first: meter_id has unsupported type Double, expected a"
+        assertEquals("no readable meter (2 problems found; first: meter_id has unsupported type float64, expected a"
             + " string or integer) [file=" + file + " path=/meters/meter_a]", e.getMessage());
     }
 
@@ -168,8 +168,8 @@ class H5LoadDataRefuseTest
         assertEquals(4, data.meterCount());
         assertEquals(23, data.seriesCount());
         assertEquals(-1, data.seriesOf(1, 3));
-        assertEquals(List.of("SKIPPED: power cannot be read: Inflating failed; load skipped"
-            + " [meter=707057500057158465 path=" + power + "]"),
+        assertEquals(List.of("SKIPPED: power cannot be read: Inflating failed: invalid code -- missing end-of-block;"
+            + " load skipped [meter=707057500057158465 path=" + power + "]"),
             data.warnings().stream().map(DataWarning::toString).toList());
     }
 
