@@ -31,11 +31,14 @@ public final class Registry
 
     /**
      * Reads a registry CSV: header {@code ven,resource_id,resource_name,status,meter_point_id[,resource_type]},
-     * RFC 4180 quoting, UTF-8, blank lines skipped.
+     * RFC 4180 quoting, UTF-8 with or without a byte order mark, blank lines skipped. Unquoted fields are stripped of
+     * surrounding blanks, quoted fields are kept as they are. Resource ids of one VEN that differ only in letter case
+     * are accepted and reported in {@link #warnings()}.
      *
      * @param file the CSV file.
      * @return the registry, in file order.
-     * @throws RegistryFormatException naming the file and line of the first malformed or duplicate row, or the file
+     * @throws RegistryFormatException naming the file and line of the first malformed or duplicate row (including a
+     *                                 byte order mark past the start of the file or a NUL character), or the file
      *                                 when it cannot be read.
      */
     public static Registry readCsv(final Path file)
@@ -56,6 +59,7 @@ public final class Registry
             throw new RegistryFormatException("missing resource list");
         }
         final RegistryBuilder builder = new RegistryBuilder();
+        final List<String> warnings = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++)
         {
             final ResourceSpec r = resources.get(i);
@@ -70,8 +74,14 @@ public final class Registry
                 throw new RegistryFormatException("duplicate resource_id " + r.resourceId() + " [ven=" + r.ven()
                     + " index=" + i + " first=" + previous + "]");
             }
+            final int twin = builder.sameIdInOtherCase(i);
+            if (twin >= 0)
+            {
+                warnings.add("resource_id " + r.resourceId() + " differs only in case from "
+                    + builder.resourceId(twin) + " [ven=" + r.ven() + " index=" + i + " first=" + twin + "]");
+            }
         }
-        return builder.build();
+        return builder.build(warnings);
     }
 
     /**
@@ -116,6 +126,33 @@ public final class Registry
     public void writeCsv(final Path file)
     {
         RegistryCsv.write(this, file);
+    }
+
+    /**
+     * Saves this registry's statuses into the registry CSV it was read from, changing nothing but the status field of
+     * each row whose status differs from this registry's: every other byte (byte order mark, line ends, blank lines,
+     * quoting, the letter case of unchanged statuses) stays as it is. A changed field is written as the status's
+     * name, e.g. {@code APPROVED}. The file is re-read, so a row edited meanwhile keeps its edit; the new content
+     * goes to a temporary file renamed over {@code file} (see {@link AtomicFile}). Nothing is written when no status
+     * changed.
+     *
+     * @param file the registry CSV holding every resource of this registry.
+     * @return how many status fields changed.
+     * @throws RegistryFormatException naming the file when it cannot be read, parsed or written, or lacks one of
+     *                                 this registry's resources; the file is then unchanged.
+     */
+    public int writeStatusChanges(final Path file)
+    {
+        return RegistryCsv.writeStatusChanges(this, file);
+    }
+
+    /**
+     * @return what is odd about the resources but did not stop them from loading, e.g. resource ids of one VEN that
+     *         differ only in letter case, each naming the file, line and VEN or the list index; empty when nothing is.
+     */
+    public List<String> warnings()
+    {
+        return columns.warnings;
     }
 
     /**
@@ -311,7 +348,8 @@ public final class Registry
         String[] ids,
         String[] names,
         String[] meters,
-        String[] types)
+        String[] types,
+        List<String> warnings)
     {
     }
 }

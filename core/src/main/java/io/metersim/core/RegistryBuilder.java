@@ -5,6 +5,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.ObjectArrayList;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Gathers resources row by row into the columns a {@link Registry} keeps. Not thread-safe.
  */
@@ -19,6 +22,8 @@ final class RegistryBuilder
     private final ObjectArrayList<String> names = new ObjectArrayList<>();
     private final ObjectArrayList<String> meters = new ObjectArrayList<>();
     private final ObjectArrayList<String> types = new ObjectArrayList<>();
+    /** VEN index and folded resource id to the first row with them, built on the first case check only. */
+    private Object2IntOpenHashMap<String> rowByFoldedId;
 
     RegistryBuilder()
     {
@@ -61,8 +66,46 @@ final class RegistryBuilder
         return -1;
     }
 
+    /**
+     * Checks the row just added against the VEN's earlier rows for an id that differs only in letter case; call it
+     * once per row, in order, to check every row.
+     *
+     * @param row a row added, the last one checked so far.
+     * @return the first earlier row of the same VEN whose id equals this row's ignoring case, or -1.
+     */
+    int sameIdInOtherCase(final int row)
+    {
+        if (null == rowByFoldedId)
+        {
+            rowByFoldedId = new Object2IntOpenHashMap<>();
+            rowByFoldedId.defaultReturnValue(-1);
+        }
+        final String id = ids.get(row);
+        // NUL never occurs in a registry field, so the key is unambiguous
+        final String key = venOf.getInt(row) + "\u0000" + id.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return rowByFoldedId.putIfAbsent(key, row);
+    }
+
+    /**
+     * @param row a row added.
+     * @return its resource id.
+     */
+    String resourceId(final int row)
+    {
+        return ids.get(row);
+    }
+
     Registry build()
     {
+        return build(List.of());
+    }
+
+    /**
+     * @param warnings what is odd about the resources but did not stop them from loading.
+     */
+    Registry build(final List<String> warnings)
+    {
+        rowByFoldedId = null;
         final int venCount = venNames.size();
         final int[] venOfRows = venOf.toIntArray();
         final int[] venRowStart = new int[venCount + 1];
@@ -88,7 +131,8 @@ final class RegistryBuilder
         return new Registry(new Registry.Columns(
             venNames.toArray(new String[0]), venIndex, rowById.toArray(newMapArray(venCount)), venOfRows,
             venRowStart, rowsByVen, ids.toArray(new String[0]), names.toArray(new String[0]),
-            meters.toArray(new String[0]), types.toArray(new String[0])), statuses.toByteArray());
+            meters.toArray(new String[0]), types.toArray(new String[0]), List.copyOf(warnings)),
+            statuses.toByteArray());
     }
 
     @SuppressWarnings("unchecked")

@@ -36,7 +36,7 @@ public class RegistryFormatException extends MetersimException
     /**
      * @param file    the registry file.
      * @param problem what is wrong with the file as a whole.
-     * @param cause   the underlying failure.
+     * @param cause   the underlying failure, or null.
      */
     public RegistryFormatException(final String file, final String problem, final Throwable cause)
     {

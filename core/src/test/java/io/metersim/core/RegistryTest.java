@@ -54,6 +54,47 @@ class RegistryTest
     }
 
     @Test
+    void shouldKeepWhitespaceInsideQuotesAndStripUnquotedFields() throws IOException
+    {
+        final Path file = write("registry.csv", HEADER + ",resource_type\n"
+            + "  Herning  ,R1,\"  padded name  \", approved ,\" 707 \",  EV  \n");
+
+        final Registry registry = Registry.readCsv(file);
+
+        assertEquals(List.of(new ResourceSpec("Herning", "R1", "  padded name  ", APPROVED, " 707 ", "EV")),
+            registry.resources());
+        registry.writeCsv(file);
+        assertEquals(HEADER + ",resource_type\nHerning,R1,\"  padded name  \",APPROVED,\" 707 \",EV\n",
+            Files.readString(file));
+        assertEquals(registry.resources(), Registry.readCsv(file).resources());
+    }
+
+    @Test
+    void shouldWarnOfResourceIdsOfOneVenThatDifferOnlyInCase() throws IOException
+    {
+        final Path file = write("registry.csv", HEADER + "\n"
+            + "Herning,Heat-1,A,APPROVED,\n"
+            + "Aarhus,heat-1,B,APPROVED,\n"
+            + "Herning,R2,C,APPROVED,\n"
+            + "Herning,HEAT-1,D,PENDING,\n"
+            + "Herning,heat-1,E,PENDING,\n");
+
+        final Registry registry = Registry.readCsv(file);
+
+        assertEquals(5, registry.size());
+        assertEquals(List.of(
+            "resource_id HEAT-1 differs only in case from Heat-1 at line 2 [file=" + file + " line=5 ven=Herning]",
+            "resource_id heat-1 differs only in case from Heat-1 at line 2 [file=" + file + " line=6 ven=Herning]"),
+            registry.warnings());
+        assertEquals(List.of("resource_id r1 differs only in case from R1 [ven=Herning index=1 first=0]"),
+            Registry.of(List.of(new ResourceSpec("Herning", "R1", "", APPROVED, "", ""),
+                new ResourceSpec("Herning", "r1", "", APPROVED, "", ""))).warnings());
+        assertEquals(List.of(), Registry.synthetic(2, 3).warnings());
+        assertEquals(List.of(), Registry.readCsv(write("plain.csv", HEADER + "\nHerning,R1,A,APPROVED,\n"))
+            .warnings());
+    }
+
+    @Test
     void shouldReadFiveColumnFileWithoutTypes() throws IOException
     {
         final Path file = write("registry.csv", HEADER + "\nAalborg,A-1,Boiler,APPROVED,\n");
@@ -79,6 +120,18 @@ class RegistryTest
             Arguments.of("blank resource id", h + "Herning, ,Name,APPROVED,\n", "empty resource_id", 2),
             Arguments.of("unknown status", h + "Herning,R1,Name,ACTIVE,\n",
                 "unknown status: ACTIVE (allowed: PENDING, APPROVED, SUSPENDED)", 2),
+            Arguments.of("byte order mark at the start of a row",
+                h + "Herning,R1,A,APPROVED,\n\uFEFFKolding,K1,B,APPROVED,\n",
+                "byte order mark (U+FEFF) in field 1", 3),
+            Arguments.of("byte order mark inside a quoted field", h + "Herning,R1,\"A\uFEFF\",APPROVED,\n",
+                "byte order mark (U+FEFF) in field 3", 2),
+            Arguments.of("second byte order mark before the header", "\uFEFF\uFEFF" + h,
+                "byte order mark (U+FEFF) in field 1", 1),
+            Arguments.of("NUL in an unquoted field", h + "Herning,R\u00001,A,APPROVED,\n",
+                "NUL character in field 2", 2),
+            Arguments.of("NUL in a multi-line quoted field", h + "Herning,R1,\"two\nli\u0000nes\",APPROVED,\n",
+                "NUL character in field 3", 2),
+            Arguments.of("quoted blank ven", h + "\"  \",R1,Name,APPROVED,\n", "empty ven", 2),
             Arguments.of("duplicate after multi-line name",
                 h + "Herning,R1,A,APPROVED,\nHerning,R2,\"multi\nline\",PENDING,\nHerning,R1,B,PENDING,\n",
                 "duplicate resource_id R1 for ven Herning (first at line 2)", 5));

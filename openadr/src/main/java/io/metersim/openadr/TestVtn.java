@@ -194,6 +194,15 @@ public final class TestVtn implements AutoCloseable
     }
 
     /**
+     * Revokes every token issued so far, so that the next request is answered 401, and from then on issues tokens
+     * holding a line break, which the JDK's HTTP client refuses to put in a header: a fault no retry can mend.
+     */
+    void breakTokens()
+    {
+        store.breakTokens();
+    }
+
+    /**
      * @return tokens issued so far.
      */
     public int tokensIssued()

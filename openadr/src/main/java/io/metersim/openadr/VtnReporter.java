@@ -23,8 +23,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 /**
  * The OpenADR 3.0.1 VTN client: fetches an OAuth2 token, registers VENs and their approved resources idempotently,
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  * It is also a {@link CollectionSink}: on a {@code TickLoop} each collection is {@link #submit}ted on the thread
  * that collected it (blocking there when the outbox is full, which slows the tick instead of losing reports), and
  * closing the sink is {@link #shutdown()}. Its counts are in reports: accepted = submitted, delivered = sent,
- * dropped = dropped by the drop policy, failed = refused by the VTN or abandoned at the flush deadline.
+ * dropped = dropped by the drop policy, failed = refused by the VTN, failed in any other way (a sender counts every
+ * exception of a send and goes on) or abandoned at the flush deadline; they always add up to accepted.
  * <pre>{@code
  * try (VtnReporter reporter = VtnReporter.connect(ReporterOptions.defaults(vtn, "id", "secret")))
  * {
@@ -51,6 +54,9 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(VtnReporter.class);
     private static final long POLL_MILLIS = 50;
+    private static final Pattern BEARER = Pattern.compile("Bearer [^\"]*");
+    /** Set in {@link #state} once shutdown has begun; the bits below it count the submits in progress. */
+    private static final int CLOSED = 1 << 30;
 
     private final ReporterOptions options;
     private final VtnClient client;
@@ -70,7 +76,14 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
     private final LongAdder bytesSent = new LongAdder();
     private final AtomicLong unfinished = new AtomicLong();
     private final List<String> undelivered = new ArrayList<>();
-    private volatile boolean closing;
+    /**
+     * Submit and shutdown as one state machine: {@link #CLOSED} once shutdown has begun, plus the number of submits
+     * in progress. A submit enters only while the bit is clear; shutdown sets it, then waits for the submits in
+     * progress to leave, so every report accepted is counted before the summary is taken.
+     */
+    private final AtomicInteger state = new AtomicInteger();
+    /** The flush deadline, set before {@link #CLOSED}: a submit still waiting for room then gives up. */
+    private volatile long closeDeadlineNanos;
     /** Set once the shutdown flush is queued: senders then stop when the outbox is empty. */
     private volatile boolean draining;
     private volatile DeliverySummary summary;
@@ -238,10 +251,41 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
      */
     public void submit(final String ven, final CollectionBuffer collected)
     {
-        if (closing)
+        if (!enter())
         {
             throw new MetersimException("reporter is closed [ven=" + ven + " position=" + collected.position() + "]");
         }
+        try
+        {
+            submitEntered(ven, collected);
+        }
+        finally
+        {
+            state.decrementAndGet();
+        }
+    }
+
+    /**
+     * @return true when the reporter is open, counting this submit as in progress.
+     */
+    private boolean enter()
+    {
+        while (true)
+        {
+            final int current = state.get();
+            if ((current & CLOSED) != 0)
+            {
+                return false;
+            }
+            if (state.compareAndSet(current, current + 1))
+            {
+                return true;
+            }
+        }
+    }
+
+    private void submitEntered(final String ven, final CollectionBuffer collected)
+    {
         if (!ven.equals(collected.ven()))
         {
             throw new MetersimException("collection is of another VEN [ven=" + ven + " collected=" + collected.ven()
@@ -296,8 +340,10 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
     }
 
     /**
-     * Stops accepting collections, queues the partly filled reports, waits up to the flush deadline for every
-     * pending report, then abandons what is left. Idempotent.
+     * Stops accepting collections, waits for the submits in progress (one still waiting for outbox room at the flush
+     * deadline abandons its report), queues the partly filled reports, waits up to the flush deadline for every
+     * pending report, then abandons what is left. Every report accepted is in the summary as delivered, failed,
+     * dropped or abandoned. Idempotent.
      *
      * @return what was delivered and, line by line, what was not.
      */
@@ -307,8 +353,10 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         {
             return summary;
         }
-        closing = true;
         final long deadline = System.nanoTime() + options.flushDeadline().toNanos();
+        closeDeadlineNanos = deadline;
+        state.getAndUpdate(current -> current | CLOSED);
+        awaitSubmits();
         for (final Map.Entry<String, ReportWriter.Batch> entry : batches.entrySet())
         {
             final ReportWriter.Batch batch = entry.getValue();
@@ -353,6 +401,29 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         shutdown();
     }
 
+    /**
+     * Waits until no submit is in progress; they finish by the flush deadline and a poll interval at most.
+     */
+    private void awaitSubmits()
+    {
+        boolean interrupted = false;
+        while ((state.get() & ~CLOSED) != 0)
+        {
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void enqueue(final Pending pending)
     {
         submitted.increment();
@@ -369,7 +440,14 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         }
         try
         {
-            outbox.put(pending);
+            while (!outbox.offer(pending, POLL_MILLIS, TimeUnit.MILLISECONDS))
+            {
+                if ((state.get() & CLOSED) != 0 && System.nanoTime() - closeDeadlineNanos >= 0)
+                {
+                    abandon(pending);
+                    return;
+                }
+            }
         }
         catch (final InterruptedException ex)
         {
@@ -411,7 +489,7 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
                 final Pending pending = outbox.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (null != pending)
                 {
-                    deliver(pending);
+                    deliverCounted(pending);
                 }
             }
         }
@@ -421,40 +499,87 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         }
     }
 
-    private void deliver(final Pending pending) throws InterruptedException
+    /**
+     * Delivers, and keeps the sender alive should counting or logging itself fail (the report is counted first).
+     */
+    private void deliverCounted(final Pending pending) throws InterruptedException
     {
         try
         {
-            final VtnClient.Answer answer = client.send("POST", "/reports", pending.body());
-            if (answer.attempts() > 1)
-            {
-                retriedReports.increment();
-            }
-            if (answer.ok())
-            {
-                sent.increment();
-                bytesSent.add(pending.body().length);
-                latencyMicros.recordValue(Math.max(0, (System.nanoTime() - pending.submittedNanos()) / 1000));
-            }
-            else
-            {
-                failed.increment();
-                note(pending, answer.status() < 0 ? "failed: " + answer.detail() : "failed: HTTP " + answer.status()
-                    + " after " + answer.attempts() + " attempts: " + answer.detail());
-            }
-            unfinished.decrementAndGet();
+            deliver(pending);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            LOG.warn("sender kept running after an unexpected failure [ven={}]", pending.ven(), ex);
+        }
+    }
+
+    /**
+     * Sends one report and counts it exactly once, as sent, failed or (when interrupted) abandoned. Any other
+     * failure of the send, such as a token the JDK refuses to put in a header, counts as failed and leaves the
+     * sender running.
+     */
+    private void deliver(final Pending pending) throws InterruptedException
+    {
+        final VtnClient.Answer answer;
+        try
+        {
+            answer = client.send("POST", "/reports", pending.body());
         }
         catch (final VtnException ex)
         {
-            failed.increment();
-            note(pending, "failed: " + ex.getMessage());
-            unfinished.decrementAndGet();
+            fail(pending, "failed: " + ex.getMessage());
+            return;
         }
         catch (final InterruptedException ex)
         {
             abandon(pending);
             throw ex;
         }
+        catch (final RuntimeException | Error ex)
+        {
+            fail(pending, "failed: unexpected " + oneLine(redactBearer(String.valueOf(ex))));
+            return;
+        }
+        if (answer.attempts() > 1)
+        {
+            retriedReports.increment();
+        }
+        if (answer.ok())
+        {
+            sent.increment();
+            bytesSent.add(pending.body().length);
+            latencyMicros.recordValue(Math.max(0, (System.nanoTime() - pending.submittedNanos()) / 1000));
+            unfinished.decrementAndGet();
+        }
+        else
+        {
+            fail(pending, answer.status() < 0 ? "failed: " + answer.detail() : "failed: HTTP " + answer.status()
+                + " after " + answer.attempts() + " attempts: " + answer.detail());
+        }
+    }
+
+    /**
+     * @return the text without the credential of a bearer header, which the JDK quotes when it refuses the header.
+     */
+    static String redactBearer(final String text)
+    {
+        return BEARER.matcher(text).replaceAll("Bearer <redacted>");
+    }
+
+    /**
+     * @return the text with line breaks shown as {@code \n} and {@code \r}, so that one report stays one line.
+     */
+    static String oneLine(final String text)
+    {
+        return text.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    private void fail(final Pending pending, final String reason)
+    {
+        failed.increment();
+        unfinished.decrementAndGet();
+        note(pending, reason);
     }
 
     private void abandon(final Pending pending)

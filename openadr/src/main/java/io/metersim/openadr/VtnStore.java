@@ -27,6 +27,8 @@ final class VtnStore
     private final Map<String, AtomicInteger> tokenUses = new ConcurrentHashMap<>();
     private final Map<String, Long> tokenExpiry = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    /** Tokens issued after this count hold a line break (a fault for tests); {@code Integer.MAX_VALUE} for none. */
+    private volatile int sound = Integer.MAX_VALUE;
     private final Map<String, Ven> vensByName = new LinkedHashMap<>();
     private final Map<String, Ven> vensById = new LinkedHashMap<>();
     private final Map<String, Map<String, Resource>> resourcesByVen = new LinkedHashMap<>();
@@ -44,10 +46,22 @@ final class VtnStore
      */
     String issueToken(final long lifetimeNanos)
     {
-        final String token = "token-" + tokensIssued.incrementAndGet();
+        final int issued = tokensIssued.incrementAndGet();
+        final String token = issued > sound ? "token-" + issued + "\nX-Injected: 1" : "token-" + issued;
         tokenUses.put(token, new AtomicInteger());
         tokenExpiry.put(token, System.nanoTime() + lifetimeNanos);
         return token;
+    }
+
+    /**
+     * Revokes every token issued so far and issues tokens holding a line break from now on, which an HTTP client
+     * cannot put in a header (a fault for tests).
+     */
+    void breakTokens()
+    {
+        sound = tokensIssued.get();
+        tokenUses.clear();
+        tokenExpiry.clear();
     }
 
     /**

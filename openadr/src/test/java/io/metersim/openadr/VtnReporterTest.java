@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VtnReporterTest
@@ -253,6 +255,78 @@ class VtnReporterTest
     }
 
     @Test
+    void shouldCountEveryReportASenderCannotSendAndKeepTheSenderAlive()
+    {
+        final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
+        final MeterSimulator simulator = TestData.simulator(1, 1, 4);
+        final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, false, 1));
+        vtn.breakTokens();
+
+        final DeliverySummary summary = assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+        {
+            replay(simulator, reporter, 4);
+            return reporter.shutdown();
+        }, "submit blocked: the only sender died");
+
+        final ReporterStatistics statistics = summary.statistics();
+        assertEquals(4, statistics.submitted());
+        assertEquals(4, statistics.failed(), summary.toString());
+        assertEquals(0, statistics.sent() + statistics.dropped() + statistics.abandoned());
+        assertEquals("delivered 0 of 4 reports; not delivered: 4 failed, 0 dropped, 0 abandoned at the flush deadline",
+            summary.toString().lines().findFirst().orElseThrow());
+        assertEquals(4, summary.undelivered().size());
+        for (final String line : summary.undelivered())
+        {
+            assertTrue(line.matches("ven=V1 firstPosition=[0-3] bytes=\\d+ failed: unexpected "
+                + "java.lang.IllegalArgumentException: invalid header value: \"Bearer <redacted>\""), line);
+        }
+        assertEquals(0, vtn.reportCount());
+    }
+
+    @Test
+    void shouldCountEveryReportSubmittedWhileShutdownRuns() throws Exception
+    {
+        final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(1000, 2));
+        final MeterSimulator simulator = TestData.simulator(4, 1, 1);
+        final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, false, 1)
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100)));
+        final AtomicInteger accepted = new AtomicInteger();
+        final List<Thread> submitters = new ArrayList<>();
+        for (int ven = 0; ven < 4; ven++)
+        {
+            final int handle = ven;
+            final Thread submitter = new Thread(() ->
+            {
+                reporter.submit(simulator.venName(handle), simulator.collectAt(handle, 0, simulator.newBuffer()));
+                accepted.incrementAndGet();
+            }, "submitter-" + ven);
+            submitters.add(submitter);
+            submitter.start();
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (submitters.stream().filter(VtnReporterTest::blockedInPut).count() < 2 && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+
+        final DeliverySummary summary = assertTimeoutPreemptively(Duration.ofSeconds(20), reporter::shutdown);
+        for (final Thread submitter : submitters)
+        {
+            submitter.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(submitter.isAlive(), submitter.getName() + " still blocked after shutdown");
+        }
+
+        final ReporterStatistics statistics = summary.statistics();
+        assertEquals(4, accepted.get());
+        assertEquals(4, statistics.submitted(), summary.toString());
+        assertEquals(4, statistics.sent() + statistics.failed() + statistics.dropped() + statistics.abandoned(),
+            summary.toString());
+        assertEquals(statistics.submitted(), reporter.statistics().submitted());
+        assertEquals(statistics.abandoned(), reporter.statistics().abandoned());
+        assertEquals(4 - statistics.sent(), summary.undelivered().size(), summary.toString());
+    }
+
+    @Test
     void shouldDropAndCountEveryReportTheFullOutboxCannotTake()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(500, 2));
@@ -338,9 +412,11 @@ class VtnReporterTest
 
     private static boolean blockedInPut(final Thread thread)
     {
-        return thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
+        final Thread.State state = thread.getState();
+        return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+            && Arrays.stream(thread.getStackTrace())
             .anyMatch(frame -> frame.getClassName().equals("java.util.concurrent.ArrayBlockingQueue")
-                && frame.getMethodName().equals("put"));
+                && (frame.getMethodName().equals("put") || frame.getMethodName().equals("offer")));
     }
 
     private static int bytesAt(final MeterSimulator simulator, final VtnReporter reporter, final int index)
