@@ -121,12 +121,34 @@ class TickLoopAllocationTest
 
         void awaitTicks(final long target) throws InterruptedException
         {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // a liveness guard, not a timing threshold: minutes without one tick means the loop is stuck
+            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (ticks < target)
             {
-                assertTrue(System.nanoTime() < deadline, "the loop stalled at tick " + ticks);
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new AssertionError("the loop stalled at tick " + ticks + "; its threads: " + loopThreads());
+                }
                 Thread.sleep(1);
             }
+        }
+
+        private static String loopThreads()
+        {
+            final StringBuilder dump = new StringBuilder();
+            for (final java.util.Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet())
+            {
+                final String name = entry.getKey().getName();
+                if (name.startsWith("metersim-tick-") || name.equals("tick-loop-under-test"))
+                {
+                    dump.append('\n').append(name).append(' ').append(entry.getKey().getState());
+                    for (final StackTraceElement frame : entry.getValue())
+                    {
+                        dump.append("\n    at ").append(frame);
+                    }
+                }
+            }
+            return dump.toString();
         }
     }
 }
