@@ -21,6 +21,35 @@ final class CliException extends MetersimException
         return new CliException(what + " not found [file=" + file + "]", null);
     }
 
+    /**
+     * @return "not found", or "is a folder" when the path names one.
+     */
+    static CliException notAFile(final String what, final Path file)
+    {
+        return java.nio.file.Files.isDirectory(file)
+            ? new CliException(what + " is a folder, not a file [file=" + file + "]", null) : notFound(what, file);
+    }
+
+    /**
+     * @param ex      a failure of another module whose message carries an I/O failure with the exception's name.
+     * @param what    what the file is, e.g. {@code resources file}.
+     * @param file    the file read or written.
+     * @param writing true when writing failed.
+     * @return a plain sentence naming the file when an {@link java.io.IOException} caused it, else {@code ex}.
+     */
+    static RuntimeException plainIo(
+        final RuntimeException ex, final String what, final Path file, final boolean writing)
+    {
+        for (Throwable cause = ex.getCause(); null != cause && cause != cause.getCause(); cause = cause.getCause())
+        {
+            if (cause instanceof java.io.IOException)
+            {
+                return writing ? unwritable(file, cause) : unreadable(what, file, cause);
+            }
+        }
+        return ex;
+    }
+
     static CliException unreadable(final String what, final Path file, final Throwable cause)
     {
         return new CliException("cannot read " + what + ": " + describe(cause) + " [file=" + file + "]", cause);
@@ -31,8 +60,28 @@ final class CliException extends MetersimException
         return new CliException("cannot write file: " + describe(cause) + " [file=" + file + "]", cause);
     }
 
-    private static String describe(final Throwable cause)
+    /**
+     * @return the reason of a failure as plain words, without the Java exception's name or the path it repeats.
+     */
+    static String describe(final Throwable cause)
     {
-        return null == cause.getMessage() ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof java.nio.file.AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (cause instanceof java.nio.file.NoSuchFileException)
+        {
+            return "no such file or folder";
+        }
+        if (cause instanceof java.nio.file.FileAlreadyExistsException)
+        {
+            return "a file is in the way [at=" + ((java.nio.file.FileSystemException)cause).getFile() + "]";
+        }
+        if (cause instanceof java.nio.file.FileSystemException)
+        {
+            final String reason = ((java.nio.file.FileSystemException)cause).getReason();
+            return null == reason ? "the file system refused it" : reason.toLowerCase(java.util.Locale.ROOT);
+        }
+        return null == cause.getMessage() ? "no detail" : cause.getMessage();
     }
 }

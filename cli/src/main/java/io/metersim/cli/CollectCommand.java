@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.LoadData;
 import io.metersim.core.MeterSimulator;
+import io.metersim.core.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,9 @@ final class CollectCommand implements Callable<Integer>
         description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     CollectFormat format;
 
+    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
+    boolean strict;
+
     private final CliContext context;
     private final Workspace workspace;
 
@@ -60,8 +64,10 @@ final class CollectCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final LoadData data = workspace.loadData(source.data);
-        final MeterSimulator simulator = workspace.simulator(data, workspace.loadRegistry(source.resources), source);
+        final Registry registry = workspace.loadRegistry(source.resources);
+        workspace.requireVens(registry, source.resources);
+        final LoadData data = workspace.loadData(source.data, strict);
+        final MeterSimulator simulator = workspace.simulator(data, registry, source);
         final int handle = simulator.venHandle(ven);
         final int at = null == index ? 0 : index;
         Ranges.atLeast("--index", at, 0);

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Assembles the command tree with its configuration defaults and error handling.
@@ -26,11 +28,19 @@ final class Commands
             .addSubcommand(new InspectCommand(context))
             .addSubcommand(new GenerateCommand(context))
             .addSubcommand(new VtnStubCommand(context));
-        final Errors errors = new Errors(context);
+        final Errors errors = new Errors(context, config);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(Path.class, Converters::path);
+        commandLine.registerConverter(URI.class, Converters::uri);
+        commandLine.registerConverter(Instant.class, Converters::instant);
         commandLine.setDefaultValueProvider(config);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
+        for (final String key : config.unknownKeys(commandLine))
+        {
+            context.err().println("metersim: warning: no command has an option for configuration key " + key
+                + "; ignored [file=" + config.file() + " key=" + key + "]");
+        }
         return commandLine;
     }
 

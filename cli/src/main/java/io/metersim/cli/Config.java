@@ -9,8 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The configuration file and the {@code METERSIM_*} environment: defaults for every option, a flag still wins.
@@ -25,6 +32,8 @@ final class Config implements CommandLine.IDefaultValueProvider
     private final Path file;
     private final Properties properties;
     private final CliContext context;
+    /** Where each default handed to picocli came from, so that a bad value names its file and key, not a flag. */
+    private final Map<CommandLine.Model.ArgSpec, String> origins = new IdentityHashMap<>();
 
     private Config(final Path file, final Properties properties, final CliContext context)
     {
@@ -45,7 +54,7 @@ final class Config implements CommandLine.IDefaultValueProvider
             final Path path = context.resolve(Path.of(named));
             if (!Files.isRegularFile(path))
             {
-                throw CliException.notFound("configuration file", path);
+                throw CliException.notAFile("configuration file", path);
             }
             return load(path, context);
         }
@@ -94,15 +103,75 @@ final class Config implements CommandLine.IDefaultValueProvider
         final String envValue = context.env("METERSIM_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
         if (null != envValue)
         {
-            return isPath(option) ? context.resolve(Path.of(envValue)).toString() : envValue;
+            origins.put(argSpec, "environment variable METERSIM_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return isPath(option) ? resolvePath(context.workDir(), envValue) : envValue;
         }
         final String command = option.command().name();
-        final String fileValue = properties.getProperty(command + "." + key, properties.getProperty(key));
-        if (null != fileValue && isPath(option))
+        final String commandKey = command + "." + key;
+        final String fileKey = null != properties.getProperty(commandKey) ? commandKey : key;
+        final String fileValue = properties.getProperty(fileKey);
+        if (null == fileValue)
         {
-            return file.getParent().resolve(fileValue).normalize().toString();
+            return null;
         }
-        return fileValue;
+        origins.put(argSpec, "key " + fileKey + " of " + file);
+        return isPath(option) ? resolvePath(file.getParent(), fileValue) : fileValue;
+    }
+
+    /**
+     * @param argSpec an option whose value picocli refused.
+     * @return where its default came from, e.g. {@code key run.ticks of /x/metersim.properties}, or null when it
+     *         was not taken from the environment or the configuration file.
+     */
+    String originOf(final CommandLine.Model.ArgSpec argSpec)
+    {
+        return origins.get(argSpec);
+    }
+
+    /**
+     * @param commandLine the whole command tree.
+     * @return the keys of the configuration file that no option of any command reads, sorted.
+     */
+    List<String> unknownKeys(final CommandLine commandLine)
+    {
+        final Set<String> known = new HashSet<>();
+        collectKeys(commandLine, known);
+        final List<String> unknown = new ArrayList<>();
+        for (final String key : new TreeSet<>(properties.stringPropertyNames()))
+        {
+            if (!known.contains(key))
+            {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    private static void collectKeys(final CommandLine commandLine, final Set<String> known)
+    {
+        final String command = commandLine.getCommandSpec().name();
+        for (final CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options())
+        {
+            final String key = option.longestName().replaceFirst("^-+", "");
+            known.add(key);
+            known.add(command + "." + key);
+        }
+        for (final CommandLine sub : commandLine.getSubcommands().values())
+        {
+            collectKeys(sub, known);
+        }
+    }
+
+    private static String resolvePath(final Path base, final String value)
+    {
+        try
+        {
+            return base.resolve(value).normalize().toString();
+        }
+        catch (final java.nio.file.InvalidPathException ex)
+        {
+            return value; // refused by the path converter, which names the value
+        }
     }
 
     private static boolean isPath(final CommandLine.Model.OptionSpec option)

@@ -8,11 +8,15 @@ import picocli.CommandLine;
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler
 {
-    private final CliContext context;
+    private static final String INVALID_VALUE = "Invalid value for option '";
 
-    Errors(final CliContext context)
+    private final CliContext context;
+    private final Config config;
+
+    Errors(final CliContext context, final Config config)
     {
         this.context = context;
+        this.config = config;
     }
 
     @Override
@@ -26,12 +30,45 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
     public int handleParseException(final CommandLine.ParameterException ex, final String[] args)
     {
         final String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-        context.err().println("metersim: " + ex.getMessage() + " (see '" + command + " --help')");
+        final String origin = fromConfiguration(ex, args) ? config.originOf(ex.getArgSpec()) : null;
+        if (null != origin)
+        {
+            // picocli names the flag although the user typed none: name the file and key (or variable) instead
+            final String message = ex.getMessage();
+            final int reason = message.indexOf("': ");
+            context.err().println("metersim: bad value for " + origin + ": "
+                + (reason >= 0 ? message.substring(reason + 3) : message));
+        }
+        else
+        {
+            context.err().println("metersim: " + ex.getMessage() + " (see '" + command + " --help')");
+        }
         if (context.verbose())
         {
             ex.printStackTrace(context.err());
         }
         return Main.EXIT_USAGE;
+    }
+
+    /**
+     * @return true when picocli refused the value of an option that the command line does not give, which then
+     *         came from the environment or the configuration file.
+     */
+    private static boolean fromConfiguration(final CommandLine.ParameterException ex, final String[] args)
+    {
+        if (!(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec) || null == ex.getMessage()
+            || !ex.getMessage().startsWith(INVALID_VALUE))
+        {
+            return false;
+        }
+        for (final String name : ((CommandLine.Model.OptionSpec)ex.getArgSpec()).names())
+        {
+            if (Args.hasFlag(args, name) || null != Args.optionValue(args, name))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int report(final CliContext context, final Throwable ex, final int exitCode)

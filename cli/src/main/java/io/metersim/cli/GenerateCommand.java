@@ -1,6 +1,7 @@
 package io.metersim.cli;
 
 import io.metersim.core.LoadData;
+import io.metersim.core.LoadDataException;
 import io.metersim.core.MetersimException;
 import io.metersim.datagen.GeneratorOptions;
 import io.metersim.datagen.LoadGenerator;
@@ -8,6 +9,7 @@ import io.metersim.h5.H5LoadData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,14 +69,53 @@ final class GenerateCommand implements Callable<Integer>
         {
             throw new UsageException("--out names a folder [file=" + file + "]");
         }
+        if (null != file.getParent() && !Files.exists(file.getParent()))
+        {
+            throw new UsageException("--out's folder does not exist [out=" + file + "]");
+        }
+        if (null != file.getParent() && !Files.isDirectory(file.getParent()))
+        {
+            throw new UsageException("--out's folder is a file [out=" + file + "]");
+        }
+        if (null != file.getParent() && !Files.isWritable(file.getParent()))
+        {
+            throw new UsageException("--out's folder cannot be written to [out=" + file + "]");
+        }
         final long begin = System.nanoTime();
         final LoadData data = LoadGenerator.generate(options);
         final long generated = System.nanoTime();
-        H5LoadData.write(data, file);
+        write(data, file);
         final long written = System.nanoTime();
         context.out().printf(Locale.ROOT, "generated %d meters x %d rows (%d series) into %s: generate %.2f s, "
             + "write %.2f s%n", data.meterCount(), data.cycleLength(), data.seriesCount(), file,
             (generated - begin) / 1e9, (written - generated) / 1e9);
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Writes the file; a file-system refusal (a read-only folder, a full disk) is said in words, without the Java
+     * exception's name that h5-reader's message carries.
+     */
+    private static void write(final LoadData data, final Path file)
+    {
+        try
+        {
+            H5LoadData.write(data, file);
+        }
+        catch (final LoadDataException ex)
+        {
+            for (Throwable cause = ex.getCause(); null != cause; cause = cause.getCause())
+            {
+                if (cause instanceof IOException)
+                {
+                    throw CliException.unwritable(file, cause);
+                }
+                if (cause == cause.getCause())
+                {
+                    break;
+                }
+            }
+            throw ex;
+        }
     }
 }

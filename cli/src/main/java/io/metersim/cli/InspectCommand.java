@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.metersim.core.DataWarning;
 import io.metersim.core.LoadData;
 import io.metersim.h5.H5LoadData;
+import io.metersim.h5.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,9 @@ final class InspectCommand implements Callable<Integer>
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Option(names = "--strict", description = "Refuse the file when it has any data-quality warning (exit 1).")
+    boolean strict;
+
     private final CliContext context;
 
     InspectCommand(final CliContext context)
@@ -45,7 +50,11 @@ final class InspectCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final Path path = context.resolve(file);
-        final LoadData data = H5LoadData.read(path);
+        if (Files.isDirectory(path))
+        {
+            throw CliException.notAFile("data file", path);
+        }
+        final LoadData data = H5LoadData.read(path, strict ? ReadOptions.strict() : ReadOptions.defaults());
         final Summary summary = Summary.of(data);
         if (json)
         {

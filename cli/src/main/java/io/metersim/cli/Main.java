@@ -1,5 +1,7 @@
 package io.metersim.cli;
 
+import io.metersim.core.UnknownResourceException;
+import io.metersim.core.UnknownVenException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -15,9 +17,15 @@ public final class Main
 {
     /** Exit code for success. */
     public static final int EXIT_OK = 0;
-    /** Exit code for input that cannot be used: missing or malformed files, unknown VENs or resources. */
+    /**
+     * Exit code for files and services that cannot be used: missing, malformed or unwritable files, a VTN or sink
+     * that refuses or cannot be reached.
+     */
     public static final int EXIT_DATA = 1;
-    /** Exit code for a command line that cannot be understood: unknown options, values out of range. */
+    /**
+     * Exit code for a command line (or the configuration defaults it stands on) that must change: unknown options,
+     * values out of range, and names that the files do not hold (an unknown VEN, resource id or status).
+     */
     public static final int EXIT_USAGE = 2;
 
     private static final String LOG_PREFIX = "org.slf4j.simpleLogger.";
@@ -124,6 +132,7 @@ public final class Main
      */
     static int exitCodeOf(final Throwable ex)
     {
-        return ex instanceof UsageException || ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_DATA;
+        return ex instanceof UsageException || ex instanceof CommandLine.ParameterException
+            || ex instanceof UnknownVenException || ex instanceof UnknownResourceException ? EXIT_USAGE : EXIT_DATA;
     }
 }

@@ -9,12 +9,17 @@ import io.metersim.core.UnknownVenException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
@@ -38,6 +43,9 @@ final class ResourcesCommand implements Callable<Integer>
 
     @Option(names = "--status", paramLabel = "STATUS", description = "Only resources in this status.")
     String status;
+
+    @Spec
+    CommandSpec spec;
 
     private final CliContext context;
     private final Workspace workspace;
@@ -124,7 +132,9 @@ final class ResourcesCommand implements Callable<Integer>
 
     /**
      * Sets the status of some of one VEN's resources and rewrites the resources file; an unknown VEN or resource id
-     * refuses the whole change and leaves the file as it was.
+     * refuses the whole change and leaves the file as it was. The options {@code resources} takes may also stand
+     * before the subcommand ({@code resources --resources r.csv approve ...}): they are honoured, and refused when
+     * given on both sides with different values or when they mean nothing to a status change ({@code --status}).
      */
     @Command(description = "Set the status of resources of one VEN and save the resources file.")
     static final class StatusChange implements Callable<Integer>
@@ -132,11 +142,17 @@ final class ResourcesCommand implements Callable<Integer>
         @Mixin
         SourceOptions source;
 
-        @Option(names = "--ven", paramLabel = "NAME", required = true, description = "The resources' VEN.")
+        @Option(names = "--ven", paramLabel = "NAME", description = "The resources' VEN (required).")
         String ven;
 
         @Parameters(paramLabel = "ID", arity = "1..*", description = "Resource ids.")
         List<String> ids;
+
+        @ParentCommand
+        ResourcesCommand parent;
+
+        @Spec
+        CommandSpec spec;
 
         private final CliContext context;
         private final Workspace workspace;
@@ -152,17 +168,83 @@ final class ResourcesCommand implements Callable<Integer>
         @Override
         public Integer call()
         {
+            takeParentOptions();
             final Registry registry = workspace.loadRegistry(source.resources);
+            final Set<String> unchanged = new TreeSet<>();
+            final Set<String> distinct = new LinkedHashSet<>(ids);
+            for (final ResourceSpec resource : registry.resources())
+            {
+                if (ven.equals(resource.ven()) && target == resource.status()
+                    && distinct.contains(resource.resourceId()))
+                {
+                    unchanged.add(resource.resourceId());
+                }
+            }
             final MeterSimulator simulator = workspace.simulator(workspace.loadData(source.data), registry, source);
-            for (final String id : ids)
+            for (final String id : distinct)
             {
                 // applied to the in-memory simulator only; the file is written after every id was accepted
                 simulator.updateResourceStatus(ven, id, target);
             }
             final Path file = context.resolve(source.resources);
-            simulator.registry().writeCsv(file);
-            context.out().printf(Locale.ROOT, "%d resources of %s set to %s in %s%n", ids.size(), ven, target, file);
+            final int changed = distinct.size() - unchanged.size();
+            if (0 == changed)
+            {
+                context.out().printf(Locale.ROOT, "no change: %d resources of %s already %s in %s%n",
+                    unchanged.size(), ven, target, file);
+                return Main.EXIT_OK;
+            }
+            try
+            {
+                // only the changed status fields: line endings, quoting, BOM and comments stay byte for byte
+                simulator.registry().writeStatusChanges(file);
+            }
+            catch (final RuntimeException ex)
+            {
+                throw CliException.plainIo(ex, "resources file", file, true);
+            }
+            context.out().printf(Locale.ROOT, "%d resources of %s set to %s in %s%s%n", changed, ven, target, file,
+                unchanged.isEmpty() ? "" : " (" + unchanged.size() + " unchanged, already " + target + ": "
+                    + String.join(", ", unchanged) + ")");
             return Main.EXIT_OK;
+        }
+
+        /**
+         * Honours the options given before the subcommand, where picocli sets them on {@code resources} itself.
+         */
+        private void takeParentOptions()
+        {
+            final String name = spec.name();
+            if (matched(parent.spec, "--status"))
+            {
+                throw new UsageException("--status filters the listing; it means nothing to '" + name
+                    + "' [status=" + parent.status + "]");
+            }
+            source.data = either(name, "--data", parent.source.data, source.data);
+            source.resources = either(name, "--resources", parent.source.resources, source.resources);
+            source.assignmentSeed = either(name, "--assignment-seed", parent.source.assignmentSeed,
+                source.assignmentSeed);
+            ven = either(name, "--ven", parent.ven, ven);
+            if (null == ven)
+            {
+                throw new UsageException("'" + name + "' needs --ven NAME: the VEN whose resources change");
+            }
+        }
+
+        private <T> T either(final String name, final String option, final T before, final T after)
+        {
+            final boolean givenBefore = matched(parent.spec, option);
+            if (givenBefore && matched(spec, option) && !before.equals(after))
+            {
+                throw new UsageException(option + " is given before and after '" + name + "' with different "
+                    + "values [before=" + before + " after=" + after + "]");
+            }
+            return givenBefore ? before : after;
+        }
+
+        private static boolean matched(final CommandSpec command, final String option)
+        {
+            return command.commandLine().getParseResult().hasMatchedOption(option);
         }
     }
 }

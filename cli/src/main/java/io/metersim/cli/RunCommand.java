@@ -10,8 +10,10 @@ import io.metersim.openadr.DeliverySummary;
 import io.metersim.openadr.ReporterStatistics;
 import io.metersim.openadr.VtnReporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,8 +75,20 @@ final class RunCommand implements Callable<Integer>
     int syntheticVens;
 
     @Option(names = "--resources-per-ven", paramLabel = "N", defaultValue = "120",
-        description = "Resources per synthetic VEN (default: ${DEFAULT-VALUE}).")
+        description = "Resources per synthetic VEN, with --synthetic-vens (default: ${DEFAULT-VALUE}).")
     int resourcesPerVen;
+
+    @Option(names = "--time-mode", paramLabel = "MODE", defaultValue = "auto",
+        description = "raw: timestamps as in the data, repeating after a cycle; continuous: shifted on each cycle "
+            + "so they never go back; auto: continuous when reporting to a VTN, InfluxDB or Kafka, else raw "
+            + "(default: ${DEFAULT-VALUE}).")
+    String timeMode;
+
+    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
+    boolean strict;
+
+    @Spec
+    CommandSpec spec;
 
     private final CliContext context;
     private final Workspace workspace;
@@ -95,13 +109,14 @@ final class RunCommand implements Callable<Integer>
         {
             final Registry registry = syntheticVens > 0 ? Registry.synthetic(syntheticVens, resourcesPerVen)
                 : workspace.loadRegistry(source.resources);
-            final LoadData data = workspace.loadData(source.data);
+            workspace.requireVens(registry, source.resources);
+            final LoadData data = workspace.loadData(source.data, strict);
             if (!data.warnings().isEmpty())
             {
                 context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "
                     + data.source() + " (see 'metersim inspect')");
             }
-            final MeterSimulator simulator = workspace.simulator(data, registry, source,
+            final MeterSimulator simulator = workspace.simulator(data, registry, source, timeMode,
                 vtnOptions.enabled() || influxOptions.enabled() || kafkaOptions.enabled());
             final int[] handles = selectVens(simulator);
             // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
@@ -126,11 +141,10 @@ final class RunCommand implements Callable<Integer>
         {
             return null;
         }
-        final VtnReporter reporter = VtnReporter.connect(
-            vtnOptions.reporterOptions(Duration.ofMillis(simulator.data().intervalMillis())));
+        final VtnReporter reporter = vtnOptions.connect(Duration.ofMillis(simulator.data().intervalMillis()));
         try
         {
-            final int vens = reporter.register(simulator.registry()).size();
+            final int vens = vtnOptions.register(reporter, simulator.registry());
             context.err().println("metersim: reporting to " + vtnOptions.vtn + " (program " + reporter.programId()
                 + ", event " + reporter.eventId() + ", " + vens + " VENs registered)");
             return reporter;
@@ -263,7 +277,7 @@ final class RunCommand implements Callable<Integer>
 
     private static String describe(final Throwable failure)
     {
-        return null == failure.getMessage() ? failure.getClass().getSimpleName() : failure.getMessage();
+        return CliException.describe(failure);
     }
 
     private int[] selectVens(final MeterSimulator simulator)
@@ -284,6 +298,11 @@ final class RunCommand implements Callable<Integer>
         Ranges.atMost("--threads", threads, Ranges.MAX_THREADS);
         Ranges.atLeast("--synthetic-vens", syntheticVens, 0);
         Ranges.atLeast("--resources-per-ven", resourcesPerVen, 1);
+        if (0 == syntheticVens && spec.commandLine().getParseResult().hasMatchedOption("--resources-per-ven"))
+        {
+            throw new UsageException("--resources-per-ven needs --synthetic-vens N: the resources file decides how "
+                + "many resources each VEN has [resources-per-ven=" + resourcesPerVen + "]");
+        }
         if (interval.isNegative())
         {
             throw new UsageException("--interval must not be negative [interval=" + interval + "]");

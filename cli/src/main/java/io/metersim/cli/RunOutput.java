@@ -69,13 +69,17 @@ abstract class RunOutput implements AutoCloseable
      *
      * @param target    the file.
      * @param streaming true to write the target itself (runs without a tick limit), false for an atomic replace.
-     * @throws UsageException when the target is a folder or cannot be written.
+     * @throws UsageException when the target is a folder, its folder does not exist, or it cannot be written.
      */
     static RunOutput file(final Path target, final boolean streaming)
     {
         if (Files.isDirectory(target))
         {
             throw new UsageException("--out names a folder [out=" + target + "]");
+        }
+        if (null != target.getParent() && !Files.exists(target.getParent()))
+        {
+            throw new UsageException("--out's folder does not exist [out=" + target + "]");
         }
         try
         {

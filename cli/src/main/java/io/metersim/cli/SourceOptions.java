@@ -20,9 +20,4 @@ final class SourceOptions
         description = "Seed that assigns meters to resources without an explicit meter_point_id "
             + "(default: ${DEFAULT-VALUE}).")
     long assignmentSeed;
-
-    @Option(names = "--time-mode", paramLabel = "MODE", defaultValue = "auto",
-        description = "raw: timestamps as in the data, repeating after a cycle; continuous: shifted on each cycle "
-            + "so they never go back; auto: continuous when reporting to a VTN, else raw (default: ${DEFAULT-VALUE}).")
-    String timeMode;
 }

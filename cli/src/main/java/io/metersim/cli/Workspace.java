@@ -10,6 +10,7 @@ import io.metersim.core.TimeMode;
 import io.metersim.datagen.GeneratorOptions;
 import io.metersim.datagen.LoadGenerator;
 import io.metersim.h5.H5LoadData;
+import io.metersim.h5.ReadOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +47,26 @@ final class Workspace
      */
     LoadData loadData(final Path data)
     {
+        return loadData(data, false);
+    }
+
+    /**
+     * @param data   the data file option, null when neither flag, environment nor configuration names one.
+     * @param strict true to refuse a file with any data-quality warning ({@code --strict}).
+     * @return the loaded data; the configured data file is generated first when it does not exist yet.
+     */
+    LoadData loadData(final Path data, final boolean strict)
+    {
         if (null == data)
         {
             throw new UsageException("no data file: give --data FILE, METERSIM_DATA or data= in "
                 + (null == config.file() ? "a configuration file" : config.file()));
         }
         final Path file = context.resolve(data);
+        if (Files.isDirectory(file))
+        {
+            throw CliException.notAFile("data file", file);
+        }
         if (!Files.exists(file))
         {
             if (!file.equals(config.configuredData()))
@@ -61,7 +76,7 @@ final class Workspace
             generate(file);
         }
         final long start = System.nanoTime();
-        final LoadData loaded = H5LoadData.read(file);
+        final LoadData loaded = H5LoadData.read(file, strict ? ReadOptions.strict() : ReadOptions.defaults());
         LOG.debug("loaded {} meters, {} series, {} rows from {} in {} ms", loaded.meterCount(),
             loaded.seriesCount(), loaded.cycleLength(), file, (System.nanoTime() - start) / 1_000_000);
         return loaded;
@@ -81,25 +96,62 @@ final class Workspace
         final Path file = context.resolve(resources);
         if (!Files.isRegularFile(file))
         {
-            throw CliException.notFound("resources file", file);
+            throw CliException.notAFile("resources file", file);
         }
-        return Registry.readCsv(file);
-    }
-
-    MeterSimulator simulator(final LoadData data, final Registry registry, final SourceOptions source)
-    {
-        return simulator(data, registry, source, false);
+        final Registry registry;
+        try
+        {
+            registry = Registry.readCsv(file);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw CliException.plainIo(ex, "resources file", file, false);
+        }
+        for (final String warning : registry.warnings())
+        {
+            context.err().println("metersim: warning: " + warning);
+        }
+        return registry;
     }
 
     /**
+     * Refuses a registry without VENs, such as a resources file with only its header: a run or a collection would
+     * have nothing to collect.
+     *
+     * @param registry  the registry.
+     * @param resources the resources file it came from, for the message.
+     * @throws CliException when the registry has no VEN.
+     */
+    void requireVens(final Registry registry, final Path resources)
+    {
+        if (registry.venNames().isEmpty())
+        {
+            throw new CliException("nothing to collect: the resources file lists no resources [file="
+                + context.resolve(resources) + "]", null);
+        }
+    }
+
+    /**
+     * @return a simulator in raw time: one collection or a listing never crosses a cycle, so time mode is moot.
+     */
+    MeterSimulator simulator(final LoadData data, final Registry registry, final SourceOptions source)
+    {
+        return simulator(data, registry, source, "raw", false);
+    }
+
+    /**
+     * @param timeMode  {@code raw}, {@code continuous} or {@code auto}.
      * @param reporting whether readings go to a VTN: then {@code auto} time mode means continuous, so reported
      *                  timestamps never go back on a long run.
      */
     MeterSimulator simulator(
-        final LoadData data, final Registry registry, final SourceOptions source, final boolean reporting)
+        final LoadData data,
+        final Registry registry,
+        final SourceOptions source,
+        final String timeMode,
+        final boolean reporting)
     {
-        final SimulatorOptions options =
-            new SimulatorOptions(source.assignmentSeed, timeMode(source.timeMode, reporting));
+        final SimulatorOptions options = new SimulatorOptions(source.assignmentSeed, timeMode(timeMode, reporting));
         final MeterSimulator simulator = MeterSimulator.create(data, registry, options);
         for (final String warning : simulator.warnings())
         {
@@ -125,26 +177,45 @@ final class Workspace
     }
 
     /**
-     * @return generator options from the configuration's {@code generate.*} keys over datagen's defaults.
+     * @return generator options from the configuration's {@code generate.*} keys over datagen's defaults; a bad
+     *         value names its key and the file.
      */
     GeneratorOptions generatorOptions()
     {
         final GeneratorOptions defaults = GeneratorOptions.defaults();
+        final int meters = value("generate.meters", Integer::parseInt, defaults.meters(), "a whole number");
+        final int rows = value("generate.rows", Integer::parseInt, defaults.rows(), "a whole number");
+        final Instant start = value("generate.start", Instant::parse, defaults.start(),
+            "an ISO-8601 instant such as 2025-01-15T08:00:00Z");
+        final Duration interval = value("generate.interval", Duration::parse, defaults.interval(),
+            "an ISO-8601 duration such as PT1H");
+        final long seed = value("generate.seed", Long::parseLong, defaults.seed(), "a whole number");
         try
         {
-            return new GeneratorOptions(
-                intProperty("generate.meters", defaults.meters()),
-                intProperty("generate.rows", defaults.rows()),
-                null == config.property("generate.start") ? defaults.start()
-                    : Instant.parse(config.property("generate.start")),
-                null == config.property("generate.interval") ? defaults.interval()
-                    : Duration.parse(config.property("generate.interval")),
-                null == config.property("generate.seed") ? defaults.seed()
-                    : Long.parseLong(config.property("generate.seed").trim()));
+            return new GeneratorOptions(meters, rows, start, interval, seed);
         }
         catch (final RuntimeException ex)
         {
-            throw new CliException("bad generate.* value: " + ex.getMessage() + " [file=" + config.file() + "]", ex);
+            throw new UsageException("bad generate.* value in " + config.file() + ": " + ex.getMessage());
+        }
+    }
+
+    private <T> T value(
+        final String key, final java.util.function.Function<String, T> parser, final T fallback, final String kind)
+    {
+        final String text = config.property(key);
+        if (null == text)
+        {
+            return fallback;
+        }
+        try
+        {
+            return parser.apply(text.trim());
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new UsageException("bad value for key " + key + " of " + config.file() + ": '" + text + "' is not "
+                + kind);
         }
     }
 
@@ -167,9 +238,4 @@ final class Workspace
             (System.nanoTime() - start) / 1e9);
     }
 
-    private int intProperty(final String key, final int fallback)
-    {
-        final String value = config.property(key);
-        return null == value ? fallback : Integer.parseInt(value.trim());
-    }
 }

@@ -84,7 +84,7 @@ class CollectCommandTest
     {
         final Cli.Result result = Cli.run(dir, args("collect", "--ven", "Skagen"));
 
-        assertEquals(1, result.code(), result::toString);
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: unknown VEN: Skagen [known=Aarhus, Herning]\n", result.err());
     }
 

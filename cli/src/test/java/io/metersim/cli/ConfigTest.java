@@ -76,4 +76,17 @@ class ConfigTest
         assertEquals("metersim: file not found [file=" + dir.resolve("config/missing.h5") + " path=/]\n",
             result.err());
     }
+
+    @Test
+    void shouldNameTheKeyAndFileOfABadGenerateValue()
+    {
+        final Path file = dir.resolve("config").resolve("metersim.properties");
+        Cli.write(file, "data=data/new.h5\nresources=resources.csv\ngenerate.rows=lots\n");
+
+        final Cli.Result result = Cli.run(dir, "run", "--ticks", "1", "--interval", "0");
+
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
+        assertEquals("metersim: bad value for key generate.rows of " + file + ": 'lots' is not a whole number\n",
+            result.err());
+    }
 }

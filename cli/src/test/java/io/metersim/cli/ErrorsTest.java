@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorsTest
@@ -172,6 +173,115 @@ class ErrorsTest
             assertTrue(result.out().startsWith("Usage: metersim " + String.join(" ", command) + " "), result::toString);
             assertEquals("", result.err());
         }
+    }
+
+    @Test
+    void shouldWarnAboutAnUnknownKeyOfTheConfigurationFileNamingFileAndKey()
+    {
+        final Path file = Cli.write(dir.resolve("typo.properties"), "run.tick=3\nticks=2\ninterval=0\n");
+
+        final Cli.Result result = Cli.run(dir, "run", "--config", file.toString(), "--data", data, "--resources",
+            resources);
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals("metersim: warning: no command has an option for configuration key run.tick; ignored [file="
+            + file + " key=run.tick]\n", result.err());
+        assertTrue(result.out().contains("done: 2 ticks, "), result::toString);
+    }
+
+    @Test
+    void shouldNameTheFileAndKeyOfABadConfigurationValue()
+    {
+        final Path file = Cli.write(dir.resolve("bad.properties"), "run.ticks=many\n");
+
+        final Cli.Result fromFile = Cli.run(dir, "run", "--config", file.toString(), "--data", data, "--resources",
+            resources);
+        final Cli.Result fromEnv = Cli.run(dir, java.util.Map.of("METERSIM_TICKS", "lots"), "run", "--config", config,
+            "--data", data, "--resources", resources);
+        final Cli.Result fromFlag = Cli.run(dir, "run", "--config", file.toString(), "--ticks", "x");
+
+        assertEquals(Main.EXIT_USAGE, fromFile.code(), fromFile::toString);
+        assertEquals("metersim: bad value for key run.ticks of " + file + ": 'many' is not a long\n", fromFile.err());
+        assertEquals(Main.EXIT_USAGE, fromEnv.code(), fromEnv::toString);
+        assertEquals("metersim: bad value for environment variable METERSIM_TICKS: 'lots' is not a long\n",
+            fromEnv.err());
+        assertEquals("metersim: Invalid value for option '--ticks': 'x' is not a long (see 'metersim run --help')\n",
+            fromFlag.err());
+    }
+
+    @Test
+    void shouldRefuseAVtnUrlThatIsNotHttpAsUsageInOnePlainSentence()
+    {
+        final Cli.Result ftp = run("run", "--resources", resources, "--data", data, "--vtn", "ftp://x");
+        final Cli.Result relative = run("run", "--resources", resources, "--data", data, "--vtn", "not-a-url");
+        final Cli.Result spaces = run("run", "--resources", resources, "--data", data, "--vtn", "http://a b");
+
+        assertEquals(Main.EXIT_USAGE, ftp.code(), ftp::toString);
+        assertEquals("metersim: --vtn must be an http:// or https:// URL with a host, such as http://127.0.0.1:8081 "
+            + "[vtn=ftp://x]\n", ftp.err());
+        assertEquals(Main.EXIT_USAGE, relative.code(), relative::toString);
+        assertEquals("metersim: --vtn must be an http:// or https:// URL with a host, such as http://127.0.0.1:8081 "
+            + "[vtn=not-a-url]\n", relative.err());
+        assertEquals(Main.EXIT_USAGE, spaces.code(), spaces::toString);
+        assertTrue(spaces.err().startsWith("metersim: Invalid value for option '--vtn': 'http://a b' is not a URL "
+            + "such as http://127.0.0.1:8081 ("), spaces::toString);
+        assertFalse(spaces.err().contains("Exception"), spaces::toString);
+    }
+
+    @Test
+    void shouldSayThatAResourcesOrDataPathIsAFolder()
+    {
+        final Cli.Result resourcesDir = run("run", "--resources", dir.toString(), "--data", data);
+        final Cli.Result dataDir = run("run", "--resources", resources, "--data", dir.toString());
+        final Cli.Result inspectDir = run("inspect", dir.toString());
+
+        assertEquals(Main.EXIT_DATA, resourcesDir.code(), resourcesDir::toString);
+        assertEquals("metersim: resources file is a folder, not a file [file=" + dir + "]\n", resourcesDir.err());
+        assertEquals(Main.EXIT_DATA, dataDir.code(), dataDir::toString);
+        assertEquals("metersim: data file is a folder, not a file [file=" + dir + "]\n", dataDir.err());
+        assertEquals(Main.EXIT_DATA, inspectDir.code(), inspectDir::toString);
+        assertEquals("metersim: data file is a folder, not a file [file=" + dir + "]\n", inspectDir.err());
+    }
+
+    @Test
+    void shouldRefuseResourcesPerVenWithoutSyntheticVens()
+    {
+        final Cli.Result result = run("run", "--resources", resources, "--data", data, "--resources-per-ven", "5");
+
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
+        assertEquals("metersim: --resources-per-ven needs --synthetic-vens N: the resources file decides how many "
+            + "resources each VEN has [resources-per-ven=5]\n", result.err());
+    }
+
+    @Test
+    void shouldOfferTimeModeOnlyWhereItHasAnEffect()
+    {
+        final Cli.Result collect = run("collect", "--resources", resources, "--data", data, "--ven", "Aarhus",
+            "--time-mode", "raw");
+        final Cli.Result listing = run("resources", "--resources", resources, "--time-mode", "raw");
+
+        assertEquals(Main.EXIT_USAGE, collect.code(), collect::toString);
+        assertTrue(collect.err().startsWith("metersim: Unknown options: '--time-mode', 'raw'"), collect::toString);
+        assertEquals(Main.EXIT_USAGE, listing.code(), listing::toString);
+        assertTrue(listing.err().startsWith("metersim: Unknown options: '--time-mode', 'raw'"), listing::toString);
+    }
+
+    @Test
+    void shouldRefuseAHeaderOnlyRegistryAsNothingToCollect()
+    {
+        final Path empty = Cli.write(dir.resolve("header-only.csv"),
+            "ven,resource_id,resource_name,status,meter_point_id,resource_type\n");
+
+        final Cli.Result result = run("run", "--resources", "header-only.csv", "--data", data, "--ticks", "1",
+            "--interval", "0");
+        final Cli.Result collect = run("collect", "--resources", empty.toString(), "--data", data, "--ven", "X");
+
+        assertEquals(Main.EXIT_DATA, result.code(), result::toString);
+        assertEquals("metersim: nothing to collect: the resources file lists no resources [file=" + empty + "]\n",
+            result.err());
+        assertEquals("", result.out());
+        assertEquals(Main.EXIT_DATA, collect.code(), collect::toString);
+        assertEquals(result.err(), collect.err());
     }
 
     private Cli.Result run(final String... args)

@@ -103,4 +103,30 @@ class InspectCommandTest
         }
         return wattHours / 1000.0;
     }
+
+    @Test
+    void shouldRefuseAFileWithWarningsWhenStrictInInspectCollectAndRun()
+    {
+        final String ragged = Cli.fixtures().resolve("ragged.h5").toString();
+        final String config = Cli.write(dir.resolve("empty.properties"), "").toString();
+        final String resources = Cli.fixtureResources(dir).toString();
+
+        final Cli.Result inspect = Cli.run(dir, "inspect", "--strict", ragged);
+        final Cli.Result collect = Cli.run(dir, "collect", "--strict", "--config", config, "--data", ragged,
+            "--resources", resources, "--ven", "Aarhus");
+        final Cli.Result run = Cli.run(dir, "run", "--strict", "--config", config, "--data", ragged, "--resources",
+            resources, "--ticks", "1", "--interval", "0");
+        final Cli.Result lenient = Cli.run(dir, "inspect", ragged);
+
+        for (final Cli.Result result : new Cli.Result[] {inspect, collect, run})
+        {
+            assertEquals(Main.EXIT_DATA, result.code(), result::toString);
+            assertEquals(1, result.err().lines().count(), result::toString);
+            assertTrue(result.err().startsWith("metersim: strict mode refuses data with warnings ("),
+                result::toString);
+            assertTrue(result.err().contains("file=" + ragged), result::toString);
+            assertEquals("", result.out());
+        }
+        assertEquals(0, lenient.code(), lenient::toString);
+    }
 }

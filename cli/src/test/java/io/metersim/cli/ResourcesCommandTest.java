@@ -28,6 +28,36 @@ class ResourcesCommandTest
     }
 
     @Test
+    void shouldChangeOnlyTheStatusFieldAndKeepTheRestOfTheFileByteForByte()
+    {
+        final String original = "\uFEFFven,resource_id,resource_name,status,meter_point_id\r\n"
+            + "Herning,h-1,\"  Hotel, Herning  \",approved," + Cli.METERS[0] + "\r\n"
+            + "\r\n"
+            + "Herning,h-2,Gymnasium,pending," + Cli.METERS[1] + "\r\n";
+        Cli.write(dir.resolve("crlf.csv"), original);
+
+        final Cli.Result result = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
+            "--resources", "crlf.csv", "--ven", "Herning", "h-2");
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(original.replace("h-2,Gymnasium,pending", "h-2,Gymnasium,APPROVED"),
+            Cli.read(dir.resolve("crlf.csv")));
+    }
+
+    @Test
+    void shouldWarnOfResourceIdsThatDifferOnlyInCase()
+    {
+        Cli.write(dir.resolve("case.csv"), "ven,resource_id,resource_name,status,meter_point_id\n"
+            + "Herning,Heat-1,a,APPROVED," + Cli.METERS[0] + "\nHerning,HEAT-1,b,APPROVED," + Cli.METERS[1] + "\n");
+
+        final Cli.Result result = Cli.run(dir, "resources", "--config", config, "--resources", "case.csv");
+
+        assertEquals(0, result.code(), result::toString);
+        assertTrue(result.err().contains("metersim: warning: resource_id HEAT-1 differs only in case from Heat-1"),
+            result::toString);
+    }
+
+    @Test
     void shouldPersistApprovalAndSuspension()
     {
         final Cli.Result approved = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
@@ -59,7 +89,7 @@ class ResourcesCommandTest
         final Cli.Result result = Cli.run(dir, "resources", "pend", "--config", config, "--data", data,
             "--resources", resources.toString(), "--ven", "Herning", "h-1", "h-9");
 
-        assertEquals(1, result.code(), result::toString);
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertTrue(result.err().startsWith("metersim: unknown resource: h-9 "), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
         assertEquals(before, Cli.read(resources));
@@ -146,5 +176,83 @@ class ResourcesCommandTest
 
         assertEquals(2, result.code(), result::toString);
         assertEquals("metersim: unknown status: retired [allowed=PENDING, APPROVED, SUSPENDED]\n", result.err());
+    }
+
+    @Test
+    void shouldHonourOptionsGivenBeforeTheSubcommand()
+    {
+        final Path other = Cli.fixtureResources(dir.resolve("other"));
+        final String before = Cli.read(resources);
+
+        final Cli.Result result = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
+            other.toString(), "approve", "--ven", "Herning", "h-3");
+        final Cli.Result venBefore = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
+            other.toString(), "--ven", "Herning", "suspend", "h-1");
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals("1 resources of Herning set to APPROVED in " + other + "\n", result.out());
+        assertTrue(Cli.read(other).contains("Herning,h-3,Bager Jensen Herning (DSR),APPROVED,"), Cli.read(other));
+        assertEquals(0, venBefore.code(), venBefore::toString);
+        assertTrue(Cli.read(other).contains("Herning,h-1,Hotel Herning (DSR),SUSPENDED,"), Cli.read(other));
+        assertEquals(before, Cli.read(resources), "the default resources file is left alone");
+    }
+
+    @Test
+    void shouldRefuseOptionsBeforeTheSubcommandThatContradictOrMeanNothing()
+    {
+        final Path other = Cli.fixtureResources(dir.resolve("other"));
+
+        final Cli.Result twice = Cli.run(dir, "resources", "--config", config, "--data", data, "--resources",
+            other.toString(), "approve", "--resources", resources.toString(), "--ven", "Herning", "h-3");
+        final Cli.Result status = Cli.run(dir, "resources", "--config", config, "--status", "approved", "approve",
+            "--data", data, "--resources", resources.toString(), "--ven", "Herning", "h-3");
+        final Cli.Result noVen = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
+            "--resources", resources.toString(), "h-3");
+
+        assertEquals(Main.EXIT_USAGE, twice.code(), twice::toString);
+        assertEquals("metersim: --resources is given before and after 'approve' with different values [before="
+            + other + " after=" + resources + "]\n", twice.err());
+        assertEquals(Main.EXIT_USAGE, status.code(), status::toString);
+        assertEquals("metersim: --status filters the listing; it means nothing to 'approve' [status=approved]\n",
+            status.err());
+        assertEquals(Main.EXIT_USAGE, noVen.code(), noVen::toString);
+        assertEquals("metersim: 'approve' needs --ven NAME: the VEN whose resources change\n", noVen.err());
+    }
+
+    @Test
+    void shouldSayUnchangedForAResourceThatAlreadyHasTheStatus()
+    {
+        final String before = Cli.read(resources);
+
+        final Cli.Result same = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
+            "--resources", "resources.csv", "--ven", "Herning", "h-1");
+        final String afterSame = Cli.read(resources);
+        final Cli.Result mixed = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
+            "--resources", "resources.csv", "--ven", "Herning", "h-1", "h-3", "h-3");
+
+        assertEquals(0, same.code(), same::toString);
+        assertEquals("no change: 1 resources of Herning already APPROVED in " + resources + "\n", same.out());
+        assertEquals(0, mixed.code(), mixed::toString);
+        assertEquals("1 resources of Herning set to APPROVED in " + resources + " (1 unchanged, already APPROVED: "
+            + "h-1)\n", mixed.out());
+        assertEquals(before, afterSame, "nothing changed, nothing written");
+        assertTrue(Cli.read(resources).contains("Herning,h-3,Bager Jensen Herning (DSR),APPROVED,"),
+            Cli.read(resources));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownVenAsUsageLikeAnUnknownStatus()
+    {
+        final Cli.Result ven = Cli.run(dir, "resources", "--config", config, "--resources", resources.toString(),
+            "--ven", "Skagen");
+        final Cli.Result status = Cli.run(dir, "resources", "--config", config, "--resources", resources.toString(),
+            "--status", "retired");
+        final Cli.Result approve = Cli.run(dir, "resources", "approve", "--config", config, "--data", data,
+            "--resources", resources.toString(), "--ven", "Skagen", "h-1");
+
+        assertEquals(Main.EXIT_USAGE, ven.code(), ven::toString);
+        assertEquals("metersim: unknown VEN: Skagen [known=Aarhus, Herning]\n", ven.err());
+        assertEquals(Main.EXIT_USAGE, status.code(), status::toString);
+        assertEquals(Main.EXIT_USAGE, approve.code(), approve::toString);
     }
 }

@@ -159,7 +159,7 @@ class RunCommandTest
         final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
             "--ticks", "2", "--interval", "0", "--format", "jsonl", "--out", "out.jsonl", "--ven", "Herning,Nowhere");
 
-        assertEquals(1, result.code(), result::toString);
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: unknown VEN: Nowhere [known=Aarhus, Herning]\n", result.err());
         assertFalse(Files.exists(dir.resolve("out.jsonl")));
         assertEquals(List.of("empty.properties", "resources.csv"), listing(dir));

@@ -92,6 +92,21 @@ class RunOutputTest
     }
 
     @Test
+    void shouldRefuseAnOutFolderThatDoesNotExistAndCreateNothing()
+    {
+        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
+            "--ticks", "1", "--interval", "0", "--format", "csv", "--out", "no/such/out.csv");
+        final Cli.Result endless = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
+            "--ticks", "0", "--interval", "0", "--format", "csv", "--out", "no/out.csv");
+
+        assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
+        assertEquals("metersim: --out's folder does not exist [out=" + dir.resolve("no/such/out.csv") + "]\n",
+            result.err());
+        assertEquals(Main.EXIT_USAGE, endless.code(), endless::toString);
+        assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
     void shouldReplaceAFiniteRunsFileAndLeaveNoTemporaryFile() throws IOException
     {
         Cli.write(dir.resolve("out.csv"), "old\n");

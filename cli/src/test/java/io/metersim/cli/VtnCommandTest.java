@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,6 +87,53 @@ class VtnCommandTest
         }
         assertEquals(1, result.err().lines().count(), result::toString);
         assertTrue(result.err().startsWith("metersim: "), result::toString);
+        assertEquals(0, vtn.reportCount());
+    }
+
+    @Test
+    void shouldSayItCouldNotConnectWhenNothingListens() throws IOException
+    {
+        final int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            port = socket.getLocalPort();
+        }
+
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", "http://127.0.0.1:" + port));
+
+        assertEquals(Main.EXIT_DATA, result.code(), result::toString);
+        assertEquals("metersim: could not connect to the VTN at 127.0.0.1:" + port + " after 5 attempts: is it "
+            + "running, and are host and port right? [vtn=http://127.0.0.1:" + port
+            + " token-url=http://127.0.0.1:" + port + "/auth/token]\n", result.err());
+    }
+
+    @Test
+    void shouldHintAtThePathWhenTheTokenEndpointAsksForABearerToken()
+    {
+        final String wrong = vtn.baseUri() + "/openadr3/3.0.1";
+
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", wrong));
+
+        assertEquals(Main.EXIT_DATA, result.code(), result::toString);
+        assertEquals("metersim: " + wrong + "/auth/token is not the VTN's token endpoint: it answered 401 and asks "
+            + "for a bearer token itself. Is the path of --vtn the VTN's API root (where auth/token is), or does "
+            + "--token-url need setting? [vtn=" + wrong + " token-url=" + wrong + "/auth/token]\n", result.err());
+    }
+
+    @Test
+    void shouldNameAnUnknownProgramOrEventId()
+    {
+        final Cli.Result program = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
+            "--program-id", "p9"));
+        final Cli.Result event = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
+            "--event-id", "e9"));
+
+        assertEquals(Main.EXIT_USAGE, program.code(), program::toString);
+        assertEquals("metersim: --program-id p9 is not a program of the VTN [programs=[" + vtn.programId()
+            + "]]\n", program.err());
+        assertEquals(Main.EXIT_USAGE, event.code(), event::toString);
+        assertEquals("metersim: --event-id e9 is not an event of any program of the VTN [programs=["
+            + vtn.programId() + "] events=[" + vtn.eventId() + "]]\n", event.err());
         assertEquals(0, vtn.reportCount());
     }
 

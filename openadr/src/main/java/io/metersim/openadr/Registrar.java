@@ -100,7 +100,7 @@ final class Registrar
      * @param programId the configured program, or empty to take the first program with a fitting event.
      * @param eventId   the configured event, or empty to find one whose report descriptors ask for USAGE.
      * @return the program and event to report to.
-     * @throws VtnException when no fitting program or event exists.
+     * @throws VtnException when no fitting program or event exists; a configured id the VTN does not list is named.
      */
     Target target(final String programId, final String eventId) throws InterruptedException
     {
@@ -108,31 +108,39 @@ final class Registrar
         {
             return new Target(programId, eventId);
         }
-        final List<String> programs = new ArrayList<>();
-        if (programId.isEmpty())
+        final List<String> listed = new ArrayList<>();
+        for (final JsonNode program : list("/programs"))
         {
-            for (final JsonNode program : list("/programs"))
-            {
-                programs.add(program.path("id").asText());
-            }
+            listed.add(program.path("id").asText());
         }
-        else
+        if (!programId.isEmpty() && !listed.contains(programId))
         {
-            programs.add(programId);
+            throw new VtnException("unknown program: the VTN lists no program " + programId, "GET /programs", 200,
+                "programs=" + listed);
         }
+        final List<String> programs = programId.isEmpty() ? listed : List.of(programId);
+        final List<String> events = new ArrayList<>();
         for (final String program : programs)
         {
             for (final JsonNode event : list("/events?programID=" + encode(program)))
             {
                 final String id = event.path("id").asText();
+                events.add(id);
                 if ((eventId.isEmpty() || eventId.equals(id)) && asksForUsage(event))
                 {
                     return new Target(program, id);
                 }
             }
         }
+        if (!eventId.isEmpty())
+        {
+            throw new VtnException(events.contains(eventId)
+                ? "event " + eventId + " does not ask for USAGE reports"
+                : "unknown event: no program of the VTN lists event " + eventId, "GET /programs, GET /events", 200,
+                "programs=" + programs + " events=" + events);
+        }
         throw new VtnException("no event asks for USAGE reports", "GET /programs, GET /events", 200,
-            "programs=" + programs);
+            "programs=" + programs + " events=" + events);
     }
 
     private static boolean asksForUsage(final JsonNode event)
