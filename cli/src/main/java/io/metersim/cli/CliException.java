@@ -65,23 +65,6 @@ final class CliException extends MetersimException
      */
     static String describe(final Throwable cause)
     {
-        if (cause instanceof java.nio.file.AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (cause instanceof java.nio.file.NoSuchFileException)
-        {
-            return "no such file or folder";
-        }
-        if (cause instanceof java.nio.file.FileAlreadyExistsException)
-        {
-            return "a file is in the way [at=" + ((java.nio.file.FileSystemException)cause).getFile() + "]";
-        }
-        if (cause instanceof java.nio.file.FileSystemException)
-        {
-            final String reason = ((java.nio.file.FileSystemException)cause).getReason();
-            return null == reason ? "the file system refused it" : reason.toLowerCase(java.util.Locale.ROOT);
-        }
-        return null == cause.getMessage() ? "no detail" : cause.getMessage();
+        return io.metersim.core.Failures.describe(cause);
     }
 }

@@ -60,7 +60,7 @@ final class VtnDiagnosis
         if (status < 0)
         {
             final String detail = EXCEPTION_NAME.matcher(body).replaceFirst("");
-            if (body.startsWith("ConnectException"))
+            if (body.startsWith("cannot connect to"))
             {
                 return new CliException("could not connect to the VTN at " + address(url) + " after "
                     + options.maxAttempts() + " attempts: is it running, and are host and port right?" + context, ex);

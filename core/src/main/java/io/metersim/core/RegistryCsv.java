@@ -58,7 +58,7 @@ final class RegistryCsv
         }
         catch (final IOException ex)
         {
-            throw new RegistryFormatException(path.toString(), "cannot read registry: " + ex, ex);
+            throw new RegistryFormatException(path.toString(), "cannot read registry: " + Failures.describe(ex), ex);
         }
     }
 
@@ -309,7 +309,7 @@ final class RegistryCsv
         }
         catch (final IOException ex)
         {
-            throw new RegistryFormatException(path.toString(), "cannot write registry: " + ex, ex);
+            throw new RegistryFormatException(path.toString(), "cannot write registry: " + Failures.describe(ex), ex);
         }
     }
 
@@ -365,7 +365,7 @@ final class RegistryCsv
         }
         catch (final IOException ex)
         {
-            throw new RegistryFormatException(path.toString(), "cannot write registry: " + ex, ex);
+            throw new RegistryFormatException(path.toString(), "cannot write registry: " + Failures.describe(ex), ex);
         }
         return statuses.size();
     }

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.metersim.core.AtomicFile;
+import io.metersim.core.Failures;
 import io.metersim.core.LoadData;
 import io.metersim.core.LoadDataException;
 
@@ -40,7 +41,7 @@ final class H5Writer
         }
         catch (final IOException | RuntimeException e)
         {
-            throw new LoadDataException(name, HdfFiles.ROOT, "cannot write HDF5 file (" + rootCause(e) + ")", e);
+            throw new LoadDataException(name, HdfFiles.ROOT, "cannot write HDF5 file (" + Failures.describe(e) + ")", e);
         }
     }
 
@@ -88,15 +89,5 @@ final class H5Writer
                 load.putDataset(PowerDataset.NAME, PowerDatasetWriter.of(data, s, load));
             }
         }
-    }
-
-    private static String rootCause(final Throwable failure)
-    {
-        Throwable cause = failure;
-        while (null != cause.getCause() && cause.getCause() != cause)
-        {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package io.metersim.h5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.Superblock;
+import io.metersim.core.Failures;
 import io.metersim.core.LoadDataException;
 
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class HdfFiles
      */
     static LoadDataException corrupt(final String name, final String path, final RuntimeException cause)
     {
-        final String detail = null == cause.getMessage() ? cause.getClass().getSimpleName() : cause.getMessage();
+        final String detail = Failures.describe(cause);
         return new LoadDataException(name, path, "truncated or corrupt HDF5 file (" + detail + ")", cause);
     }
 

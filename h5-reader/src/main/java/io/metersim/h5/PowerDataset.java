@@ -15,6 +15,7 @@ import io.jhdf.object.datatype.Reference;
 import io.jhdf.object.datatype.StringData;
 import io.jhdf.object.datatype.VariableLength;
 import io.jhdf.object.message.DataLayout;
+import io.metersim.core.Failures;
 import io.metersim.core.LoadDataException;
 
 import java.util.Arrays;
@@ -142,7 +143,7 @@ final class PowerDataset
      */
     static String detail(final Throwable e)
     {
-        final String own = null == e.getMessage() ? e.getClass().getSimpleName() : e.getMessage();
+        final String own = Failures.describe(e);
         final Throwable cause = e.getCause();
         if (null == cause || cause == e || null == cause.getMessage() || own.contains(cause.getMessage()))
         {

@@ -211,7 +211,7 @@ class H5LoadDataRefuseTest
 
         final LoadDataException e = assertThrows(LoadDataException.class, () -> H5LoadData.read(file));
 
-        assertEquals("truncated or corrupt HDF5 file (BufferUnderflowException) [file=" + file + " path=/]",
+        assertEquals("truncated or corrupt HDF5 file (unexpected end of data) [file=" + file + " path=/]",
             e.getMessage());
     }
 

@@ -102,7 +102,7 @@ class H5LoadDataWriteTest
         final LoadDataException e = assertThrows(LoadDataException.class,
             () -> H5LoadData.write(Generated.data(1, 1, 3), file));
 
-        assertEquals("cannot write HDF5 file (FileAlreadyExistsException: " + blocker + ") [file=" + file
+        assertEquals("cannot write HDF5 file (a file is in the way [at=" + blocker + "]) [file=" + file
             + " path=/]", e.getMessage());
         assertEquals(List.of(blocker), files());
     }

@@ -1,5 +1,7 @@
 package io.metersim.influx;
 
+import io.metersim.core.Failures;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -198,8 +200,7 @@ final class InfluxClient
 
     static String describe(final Throwable ex)
     {
-        final String message = ex.getMessage();
-        return null == message || message.isEmpty() ? ex.getClass().getSimpleName() : message;
+        return Failures.describe(ex);
     }
 
     static String oneLine(final String body)

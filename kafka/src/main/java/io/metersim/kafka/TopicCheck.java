@@ -1,5 +1,6 @@
 package io.metersim.kafka;
 
+import io.metersim.core.Failures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -201,6 +202,6 @@ final class TopicCheck
 
     static String message(final Throwable failure)
     {
-        return failure.getClass().getSimpleName() + (null == failure.getMessage() ? "" : ": " + failure.getMessage());
+        return Failures.describe(failure);
     }
 }

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import io.metersim.core.Failures;
 import io.metersim.core.MetersimException;
 
 import java.io.IOException;
@@ -73,7 +74,8 @@ final class OpenAdrSchemas
         }
         catch (final RuntimeException ex)
         {
-            return List.of("$: not valid JSON (" + ex.getClass().getSimpleName() + ")");
+            // Jackson's message goes on over lines with the source; its first line says what is wrong
+            return List.of("$: not valid JSON (" + Failures.describe(ex).lines().findFirst().orElse("") + ")");
         }
         final List<String> result = new ArrayList<>(errors.size());
         for (final Error error : errors)

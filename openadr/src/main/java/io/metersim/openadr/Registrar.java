@@ -100,14 +100,11 @@ final class Registrar
      * @param programId the configured program, or empty to take the first program with a fitting event.
      * @param eventId   the configured event, or empty to find one whose report descriptors ask for USAGE.
      * @return the program and event to report to.
-     * @throws VtnException when no fitting program or event exists; a configured id the VTN does not list is named.
+     * @throws VtnException when no fitting program or event exists; a configured id the VTN does not list is named,
+     *                      also when both ids are configured (a pair is checked, never trusted).
      */
     Target target(final String programId, final String eventId) throws InterruptedException
     {
-        if (!programId.isEmpty() && !eventId.isEmpty())
-        {
-            return new Target(programId, eventId);
-        }
         final List<String> listed = new ArrayList<>();
         for (final JsonNode program : list("/programs"))
         {

@@ -1,5 +1,6 @@
 package io.metersim.openadr;
 
+import io.metersim.core.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,11 +187,11 @@ final class VtnClient
     /**
      * Names an I/O failure. JDK 17's client reports a refused connection as a {@code ConnectException} without a
      * message (its own second connect attempt fails on the closed channel), so "ConnectException: null" would not
-     * say what failed: a connect failure names the address instead.
+     * say what failed: a connect failure names the address instead. Never a Java exception name.
      *
      * @param ex  the failure.
      * @param uri the request's URI.
-     * @return e.g. {@code ConnectException: cannot connect to 127.0.0.1:8081}.
+     * @return e.g. {@code cannot connect to 127.0.0.1:8081}.
      */
     static String describe(final IOException ex, final URI uri)
     {
@@ -199,10 +200,10 @@ final class VtnClient
         {
             final boolean https = "https".equalsIgnoreCase(uri.getScheme());
             final int port = uri.getPort() >= 0 ? uri.getPort() : https ? 443 : 80;
-            return ex.getClass().getSimpleName() + ": cannot connect to " + uri.getHost() + ":" + port
-                + (null == message ? "" : " (" + message + ")");
+            return "cannot connect to " + uri.getHost() + ":" + port
+                + (null == message ? "" : " (" + message.toLowerCase(java.util.Locale.ROOT) + ")");
         }
-        return ex.getClass().getSimpleName() + ": " + (null == message ? "no detail" : message);
+        return Failures.describe(ex);
     }
 
     /**

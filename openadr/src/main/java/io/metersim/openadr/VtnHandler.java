@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.metersim.core.Failures;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,7 +89,7 @@ final class VtnHandler implements HttpHandler
             }
             catch (final RuntimeException ex)
             {
-                reply = new Reply(500, objects.problem(500, "stub failure: " + ex));
+                reply = new Reply(500, objects.problem(500, "stub failure: " + Failures.describe(ex)));
             }
             send(exchange, reply);
         }

@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
+import io.metersim.core.Failures;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
 import io.metersim.core.ResourceSpec;
@@ -538,7 +539,7 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         }
         catch (final RuntimeException | Error ex)
         {
-            fail(pending, "failed: unexpected " + oneLine(redactBearer(String.valueOf(ex))));
+            fail(pending, "failed: unexpected failure: " + oneLine(redactBearer(Failures.describe(ex))));
             return;
         }
         if (answer.attempts() > 1)

@@ -143,16 +143,20 @@ class VtnReporterTest
     @Test
     void shouldGiveUpAfterMaxAttemptsAndSayWhichReportsFailed()
     {
-        final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withFaults(5, 1.0, 0.0, 0, 100));
+        // every request fails its first 3 attempts: a first reporter (5 attempts) takes the program and event
+        // look-ups' faults, so the second one (3 attempts) connects and then fails each report
+        final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withFaults(5, 1.0, 0.0, 0, 3));
         final MeterSimulator simulator = TestData.simulator(1, 1, 2);
-        final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1")
+        reporter(options(vtn).withProgram(vtn.programId(), vtn.eventId()));
+        final int lookUpFaults = vtn.injectedServerErrors();
+        final VtnReporter reporter = reporter(options(vtn).withProgram(vtn.programId(), vtn.eventId())
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5), 9).withOutbox(16, false, 1));
         replay(simulator, reporter, 2);
         final DeliverySummary summary = reporter.shutdown();
 
         assertEquals(2, summary.statistics().failed());
         assertEquals(4, summary.statistics().retries());
-        assertEquals(6, vtn.injectedServerErrors());
+        assertEquals(6, vtn.injectedServerErrors() - lookUpFaults);
         final String problem = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
             + "\"detail\":\"injected fault\"}";
         final List<String> lines = new ArrayList<>(summary.undelivered());
@@ -169,20 +173,40 @@ class VtnReporterTest
     void shouldReportARefusedReportWithTheProblemBodyWithoutRetrying()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 1);
-        final VtnReporter reporter = reporter(options(vtn).withProgram("p9", "event-1"));
+        // 125 characters: the resource registers, but its report entries "<id>/load_k" exceed the schema's 128
+        final String longId = "R".repeat(125);
+        final MeterSimulator simulator = MeterSimulator.create(TestData.data(1, 1), Registry.of(List.of(
+            new ResourceSpec("V1", longId, "Resource 1", ResourceStatus.APPROVED, "1", ""))),
+            io.metersim.core.SimulatorOptions.defaults());
+        final VtnReporter reporter = reporter(options(vtn));
         replay(simulator, reporter, 1);
         final DeliverySummary summary = reporter.shutdown();
 
         assertEquals(0, summary.statistics().retries());
         assertEquals(1, summary.statistics().failed());
         assertEquals(1, summary.undelivered().size());
-        assertTrue(summary.undelivered().get(0).endsWith(" failed: HTTP 400 after 1 attempts: {"
+        assertTrue(summary.undelivered().get(0).contains(" failed: HTTP 400 after 1 attempts: {"
             + "\"type\":\"about:blank\","
-            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"unknown program or event: programID=p9 "
-            + "eventID=event-1\"}"), summary.undelivered().get(0));
+            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"report violates the OpenADR 3.0.1 schema: /resources/0/resourceName: must be at most 128 "
+            + "characters long; /resources/1/resourceName"), summary.undelivered().get(0));
         assertEquals("delivered 0 of 1 reports; not delivered: 1 failed, 0 dropped, 0 abandoned at the flush deadline"
             + System.lineSeparator() + "  " + summary.undelivered().get(0), summary.toString());
+    }
+
+    @Test
+    void shouldNameAnUnknownProgramOrEventAlsoWhenBothIdsAreGiven()
+    {
+        final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
+
+        final VtnException program = assertThrows(VtnException.class,
+            () -> VtnReporter.connect(options(vtn).withProgram("p9", vtn.eventId())));
+        final VtnException event = assertThrows(VtnException.class,
+            () -> VtnReporter.connect(options(vtn).withProgram(vtn.programId(), "e9")));
+
+        assertTrue(program.getMessage().startsWith("unknown program: the VTN lists no program p9 "),
+            program.getMessage());
+        assertTrue(event.getMessage().startsWith("unknown event: no program of the VTN lists event e9 "),
+            event.getMessage());
     }
 
     @Test
@@ -277,8 +301,8 @@ class VtnReporterTest
         assertEquals(4, summary.undelivered().size());
         for (final String line : summary.undelivered())
         {
-            assertTrue(line.matches("ven=V1 firstPosition=[0-3] bytes=\\d+ failed: unexpected "
-                + "java.lang.IllegalArgumentException: invalid header value: \"Bearer <redacted>\""), line);
+            assertTrue(line.matches("ven=V1 firstPosition=[0-3] bytes=\\d+ failed: unexpected failure: "
+                + "invalid header value: \"Bearer <redacted>\""), line);
         }
         assertEquals(0, vtn.reportCount());
     }
