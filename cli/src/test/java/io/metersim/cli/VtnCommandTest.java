@@ -138,6 +138,23 @@ class VtnCommandTest
     }
 
     @Test
+    void shouldNameAnUnknownIdAlsoWhenProgramAndEventAreBothGiven()
+    {
+        final Cli.Result program = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
+            "--program-id", "p9", "--event-id", vtn.eventId()));
+        final Cli.Result event = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
+            "--program-id", vtn.programId(), "--event-id", "e9"));
+
+        assertEquals(Main.EXIT_USAGE, program.code(), program::toString);
+        assertEquals("metersim: --program-id p9 is not a program of the VTN [programs=[" + vtn.programId()
+            + "]]\n", program.err());
+        assertEquals(Main.EXIT_USAGE, event.code(), event::toString);
+        assertEquals("metersim: --event-id e9 is not an event of program " + vtn.programId() + " [programs=["
+            + vtn.programId() + "] events=[" + vtn.eventId() + "]]\n", event.err());
+        assertEquals(0, vtn.reportCount());
+    }
+
+    @Test
     void shouldRunTheStubForAGivenDuration()
     {
         final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "0", "--duration", "PT0.2S");
