@@ -3,194 +3,202 @@ package io.metersim.datagen;
 import java.util.SplittableRandom;
 
 /**
- * Turns one {@link Household} into its six series on a {@link TimeAxis}. Smooth components follow their shared shape
- * with the household's own noise; the water heater is a thermostat that recovers random hot-water draws at element
- * power; dinner cooking and laundry are timed events at appliance power.
+ * Turns one {@link Household} into its six series on a {@link TimeAxis}. Its {@link Schedule} says when someone is
+ * awake at home; lighting, electronics, meals, laundry and hot water follow it, space heating follows the weather
+ * through the dwelling's thermal mass and the thermostat habits, and the fridge and standby run all the time.
  */
 final class HouseholdModel
 {
-    /** Base load never drops below this, W (router, fridge standby, clocks). */
-    static final double BASE_FLOOR_W = 50.0;
-    /** Nor below this share of the household's mean base load. */
-    static final double BASE_FLOOR_SHARE = 0.8;
-
-    private static final double HOUR_MILLIS = 3_600_000.0;
-    private static final double LARGE_POISSON_MEAN = 30.0;
+    private static final double COLD_SEASON = 0.08;
+    /** Chance that the bigger electronics (TV, games, computer) are on in an hour someone is awake at home. */
+    private static final double ELECTRONICS_ON = 0.4;
+    /** Screens are on more in the dark season: +35 % in mid-January, -35 % in mid-July. */
+    private static final double SCREEN_SEASON = 0.35;
+    private static final double WASHER_W = 2_000.0;
+    /** Share of washes started by a delay timer at night (cheaper hours). */
+    private static final double NIGHT_LAUNDRY = 0.45;
+    private static final double DISHWASHER_W = 1_900.0;
+    private static final double KETTLE_W = 2_000.0;
 
     private final Household household;
     private final TimeAxis axis;
-    private final Shapes shapes;
+    private final Tables tables;
+    private final Schedule schedule;
+    private final double[] active;
 
-    private HouseholdModel(final Household household, final TimeAxis axis, final Shapes shapes)
+    private HouseholdModel(
+        final Household household, final TimeAxis axis, final Tables tables, final SplittableRandom random)
     {
         this.household = household;
         this.axis = axis;
-        this.shapes = shapes;
+        this.tables = tables;
+        this.schedule = Schedule.draw(household, axis, random);
+        this.active = schedule.awake(axis);
     }
 
     /**
      * @param household the household.
      * @param axis      the rows.
-     * @param shapes    the shapes of those rows.
+     * @param tables    the shipped tables.
      * @param random    the meter's stream (split per component).
      * @return watts per {@link Loads} index and row; finite and not negative.
      */
     static double[][] simulate(
-        final Household household, final TimeAxis axis, final Shapes shapes, final SplittableRandom random)
+        final Household household, final TimeAxis axis, final Tables tables, final SplittableRandom random)
     {
-        final HouseholdModel model = new HouseholdModel(household, axis, shapes);
+        final HouseholdModel model = new HouseholdModel(household, axis, tables, random.split());
         final double[][] watts = new double[Loads.COUNT][];
         watts[Loads.BASE] = model.base(random.split());
-        watts[Loads.WATER_HEATER] = model.waterHeater(random.split());
-        watts[Loads.HVAC] = model.hvac(random.split());
-        watts[Loads.KITCHEN] = model.kitchen(random.split());
-        watts[Loads.LIGHTING] = model.smooth(shapes.light, household.meanW(Loads.LIGHTING),
-            new Wobble(random.split(), 0.2, 0.6));
+        watts[Loads.WATER_HEATER] = WaterHeater.simulate(household, axis, model.schedule, model.active,
+            random.split());
+        watts[Loads.HVAC] = SpaceHeating.simulate(household, axis, model.schedule, model.active, random.split());
+        watts[Loads.KITCHEN] = Kitchen.simulate(household, axis, model.schedule, model.active, random.split());
+        watts[Loads.LIGHTING] = model.lighting(random.split());
         watts[Loads.OTHER] = model.other(random.split());
         return watts;
     }
 
-    private double[] base(final SplittableRandom stream)
+    /** Standby all the time; fridge and freezer compressors cycle, a little more in summer and when opened. */
+    private double[] base(final SplittableRandom random)
     {
-        final double mean = household.meanW(Loads.BASE);
-        final double floor = Math.max(BASE_FLOOR_W, BASE_FLOOR_SHARE * mean);
-        final double[] watts = smooth(shapes.base, mean, new Wobble(stream, 0.06, 0.9));
+        final Appliances a = household.appliances();
+        final double[] watts = new double[axis.rows];
         for (int i = 0; i < watts.length; i++)
         {
-            watts[i] = Math.max(floor, watts[i]);
+            final double season = 1.0 + COLD_SEASON * Math.cos(2.0 * Math.PI * (axis.dayOfYear[i] - 200) / 365.25);
+            final double duty = Household.uniform(random, 0.45, 1.55);
+            watts[i] = a.standbyW() + a.coldW() * season * duty * (1.0 + 0.15 * active[i]);
         }
         return watts;
     }
 
-    private double[] hvac(final SplittableRandom stream)
+    /** Lights on while someone is awake at home and the rooms are dark; outdoor lights from dusk to dawn. */
+    private double[] lighting(final SplittableRandom random)
     {
-        final double mean = household.meanW(Loads.HVAC);
-        final double constant = household.hvacConstantShare() * mean;
-        final double[] watts = smooth(shapes.heating, mean - constant, new Wobble(stream, 0.12, 0.8));
+        final Appliances a = household.appliances();
+        final double[] watts = new double[axis.rows];
         for (int i = 0; i < watts.length; i++)
         {
-            watts[i] += constant;
-        }
-        return watts;
-    }
-
-    private double[] kitchen(final SplittableRandom stream)
-    {
-        final double[] watts = smooth(shapes.kitchen, (1.0 - Household.COOKING_SHARE) * household.meanW(Loads.KITCHEN),
-            new Wobble(stream.split(), 0.35, 0.3));
-        for (int d = 0; d < axis.dayTypeOfDay.length; d++)
-        {
-            if (stream.nextDouble() < household.cookProbability())
-            {
-                final boolean weekend = axis.dayTypeOfDay[d] != Tables.WORKDAY;
-                final double start = clamp(stream.nextGaussian() * (weekend ? 1.0 : 0.8) + (weekend ? 17.8 : 18.0),
-                    16.0, 21.0);
-                final double hours = household.cookHours() * Household.uniform(stream, 0.5, 1.5);
-                addEvent(watts, axis.midnight[d] + (long)(start * HOUR_MILLIS), hours, household.hobW());
-            }
-        }
-        return watts;
-    }
-
-    private double[] other(final SplittableRandom stream)
-    {
-        final double[] watts = smooth(shapes.other, (1.0 - Household.LAUNDRY_SHARE) * household.meanW(Loads.OTHER),
-            new Wobble(stream.split(), 0.3, 0.5));
-        for (int d = 0; d < axis.dayTypeOfDay.length; d++)
-        {
-            final double weekday = axis.dayTypeOfDay[d] == Tables.WORKDAY ? 0.8 : 1.5;
-            final int cycles = poisson(stream, household.laundryPerDay() * weekday);
-            for (int c = 0; c < cycles; c++)
-            {
-                final double start = Household.uniform(stream, 8.0, 21.0);
-                addEvent(watts, axis.midnight[d] + (long)(start * HOUR_MILLIS), Household.LAUNDRY_HOURS,
-                    household.laundryW());
-            }
+            final double lit = active[i] * Climate.darkness(axis.elevation[i], a.lightShiftDeg());
+            watts[i] = (lit > 0.0 ? a.lightW() * lit * Household.uniform(random, 0.3, 1.7) : 0.0)
+                + a.outdoorLightW() * axis.darkness[i];
         }
         return watts;
     }
 
     /**
-     * Hot water drawn in random lumps empties the tank; the element switches on once the tank has lost its dead band
-     * and heats at full power until the tank is full again.
+     * Electronics while someone is awake at home, weighted by BDEW H0's hour-of-day share, short appliance bursts,
+     * laundry cycles and the sauna.
      */
-    private double[] waterHeater(final SplittableRandom stream)
+    private double[] other(final SplittableRandom random)
     {
-        final double hours = axis.intervalHours;
-        final double eventKWh = household.waterEventKWh();
-        final double drawRate = (household.annualKWh()[Loads.WATER_HEATER] - household.waterLossKWh())
-            / Shapes.HOURS_PER_YEAR * hours / eventKWh;
-        final double lossPerRow = household.waterLossKWh() / Shapes.HOURS_PER_YEAR * hours;
-        final double elementKWh = household.waterElementW() / 1_000.0 * hours;
+        final Appliances a = household.appliances();
         final double[] watts = new double[axis.rows];
-        double deficit = stream.nextDouble() * household.waterDeadBandKWh();
-        boolean heating = false;
-        for (int i = 0; i < axis.rows; i++)
-        {
-            final int draws = poisson(stream, drawRate * shapes.water[i]);
-            for (int k = 0; k < draws; k++)
-            {
-                deficit -= eventKWh * Math.log(1.0 - stream.nextDouble());
-            }
-            deficit += lossPerRow;
-            heating = heating || deficit >= household.waterDeadBandKWh();
-            if (heating)
-            {
-                final double heat = Math.min(elementKWh, deficit);
-                deficit -= heat;
-                heating = deficit > 0.0;
-                watts[i] = heat * 1_000.0 / hours;
-            }
-        }
-        return watts;
-    }
-
-    private double[] smooth(final double[] shape, final double meanW, final Wobble wobble)
-    {
-        final double[] watts = new double[axis.rows];
+        final Wobble wobble = new Wobble(random.split(), 0.35, 0.6);
         for (int i = 0; i < watts.length; i++)
         {
-            watts[i] = meanW * shape[i] * wobble.next();
+            final double[] h0 = tables.h0[axis.period[i]][axis.dayType[i]];
+            final double season = 1.0 + SCREEN_SEASON * Math.cos(2.0 * Math.PI * (axis.dayOfYear[i] - 15) / 365.25);
+            final double weight = season
+                * (0.85 + 0.15 * h0[axis.hour[i]] / tables.h0Mean[axis.period[i]][axis.dayType[i]]);
+            final double noise = wobble.next();
+            final boolean on = active[i] > 0.0 && Household.chance(random, ELECTRONICS_ON);
+            watts[i] = on ? a.electronicsW() * active[i] * weight * noise / ELECTRONICS_ON : 0.0;
+            final int bursts = Events.poisson(random, a.burstsPerHour() * active[i] * axis.intervalHours);
+            for (int k = 0; k < bursts; k++)
+            {
+                final long at = axis.millis[i] + (long)(random.nextDouble() * axis.intervalMillis);
+                Events.add(axis, watts, at, Household.uniform(random, 0.25, 0.75), Household.uniform(random, 1_800.0,
+                    3_000.0));
+            }
+        }
+        for (int d = 0; d < axis.days; d++)
+        {
+            if (!schedule.away[d])
+            {
+                laundry(d, watts, random);
+                sauna(d, watts, random);
+                car(d, watts, random);
+            }
         }
         return watts;
     }
 
-    /** Adds an appliance running at {@code powerW} from {@code fromMillis} for {@code hours}, split over rows. */
-    private void addEvent(final double[] watts, final long fromMillis, final double hours, final double powerW)
+    private void laundry(final int d, final double[] watts, final SplittableRandom random)
     {
-        final long toMillis = fromMillis + (long)(hours * HOUR_MILLIS);
-        final long first = Math.max(0L, axis.rowOf(fromMillis));
-        final long last = Math.min(axis.rows - 1L, axis.rowOf(toMillis - 1L));
-        for (long r = first; r <= last; r++)
+        final Appliances a = household.appliances();
+        final double rate = a.washesPerWeek() / 7.0 * (schedule.dayOff[d] ? 1.5 : 0.8);
+        final int cycles = Events.poisson(random, rate);
+        for (int c = 0; c < cycles; c++)
         {
-            final int row = (int)r;
-            final long overlap = Math.min(toMillis, axis.rowEnd(row)) - Math.max(fromMillis, axis.millis[row]);
-            if (overlap > 0L)
+            final double awake = awakeTime(schedule, d, random, 1.5);
+            if (Double.isNaN(awake))
             {
-                watts[row] += powerW * overlap / axis.intervalMillis;
+                return;
+            }
+            final double start = Household.chance(random, NIGHT_LAUNDRY) ? schedule.bed[d] + Household.uniform(random,
+                -0.5, 2.0) : awake;
+            final double heating = Household.uniform(random, 0.25, 0.5);
+            Events.add(axis, watts, axis.at(d, start), heating, WASHER_W);
+            Events.add(axis, watts, axis.at(d, start + heating), 1.0, 150.0);
+            if (a.dryer() && Household.chance(random, 0.8))
+            {
+                Events.add(axis, watts, axis.at(d, start + heating + 1.0 + Household.uniform(random, 0.0, 1.0)),
+                    Household.uniform(random, 0.6, 1.2), Household.uniform(random, 2_200.0, 2_800.0));
             }
         }
     }
 
-    private static int poisson(final SplittableRandom random, final double mean)
+    /** The car charges after the household comes home, or from a price-controlled start at night. */
+    private void car(final int d, final double[] watts, final SplittableRandom random)
     {
-        if (mean > LARGE_POISSON_MEAN)
+        final Appliances a = household.appliances();
+        if (a.evChargerW() > 0.0 && Household.chance(random, a.evChargeRate()))
         {
-            return (int)Math.max(0L, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+            final double kWh = a.evChargeKWh() * Household.uniform(random, 0.4, 1.6);
+            final double start = Double.isNaN(a.evTimerH())
+                ? Math.max(schedule.back[d], 15.0) + Household.uniform(random, 0.0, 1.0)
+                : a.evTimerH() + Household.uniform(random, -0.25, 0.25);
+            Events.add(axis, watts, axis.at(d, start), kWh * 1_000.0 / a.evChargerW(), a.evChargerW());
         }
-        final double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit)
-        {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 
-    private static double clamp(final double value, final double low, final double high)
+    private void sauna(final int d, final double[] watts, final SplittableRandom random)
     {
-        return Math.max(low, Math.min(high, value));
+        if (household.appliances().sauna() && axis.dayTypeOfDay[d] == Tables.SATURDAY && Household.chance(random, 0.4))
+        {
+            final double start = Household.uniform(random, 16.0, 20.0);
+            Events.add(axis, watts, axis.at(d, start), 0.75, 7_000.0);
+            Events.add(axis, watts, axis.at(d, start + 0.75), Household.uniform(random, 0.5, 1.5), 3_500.0);
+        }
+    }
+
+    /**
+     * @param schedule the household's days.
+     * @param d        a day at home.
+     * @param random   the stream.
+     * @param tailH    how long before bedtime the activity must start.
+     * @return a random time someone is awake at home that day, or NaN when there is none.
+     */
+    static double awakeTime(final Schedule schedule, final int d, final SplittableRandom random, final double tailH)
+    {
+        final double morning = Math.max(0.0, schedule.leave[d] - schedule.wake[d]);
+        final double evening = Math.max(0.0, schedule.bed[d] - tailH - schedule.back[d]);
+        if (morning + evening <= 0.0)
+        {
+            return Double.NaN;
+        }
+        final double u = random.nextDouble() * (morning + evening);
+        return u < morning ? schedule.wake[d] + u : schedule.back[d] + u - morning;
+    }
+
+    static double kettleW()
+    {
+        return KETTLE_W;
+    }
+
+    static double dishwasherW()
+    {
+        return DISHWASHER_W;
     }
 }

@@ -52,13 +52,13 @@ public final class LoadGenerator
         final long seed = options.seed();
         final TimeAxis axis = TimeAxis.build(options.start().toEpochMilli(), options.intervalMillis(), options.rows(),
             stream(seed, WEATHER_STREAM));
-        final Shapes shapes = Shapes.of(axis, TimeAxis.referenceYear(), Tables.get());
+        final Tables tables = Tables.get();
         final double[][][] watts = new double[options.meters()][][];
         final Progress done = new Progress(progress);
         IntStream.range(0, options.meters()).parallel().forEach(m ->
         {
             final SplittableRandom random = meterStream(seed, m);
-            watts[m] = HouseholdModel.simulate(Household.draw(random), axis, shapes, random);
+            watts[m] = HouseholdModel.simulate(Household.draw(random), axis, tables, random);
             done.meterDone();
         });
         return assemble(options, axis, watts);

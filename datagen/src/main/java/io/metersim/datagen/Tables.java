@@ -30,6 +30,8 @@ final class Tables
     final double[] waterMonths;
     /** [period][day type][hour], W for 1,000 kWh/a. */
     final double[][][] h0;
+    /** [period][day type]: the mean of the day's 24 H0 values. */
+    final double[][] h0Mean;
 
     private Tables(
         final double[][] water, final double[] light, final double[][] appliances, final double[] waterMonths,
@@ -40,6 +42,30 @@ final class Tables
         this.appliances = appliances;
         this.waterMonths = waterMonths;
         this.h0 = h0;
+        this.h0Mean = new double[h0.length][];
+        for (int p = 0; p < h0.length; p++)
+        {
+            h0Mean[p] = new double[h0[p].length];
+            for (int d = 0; d < h0[p].length; d++)
+            {
+                double sum = 0.0;
+                for (final double w : h0[p][d])
+                {
+                    sum += w;
+                }
+                h0Mean[p][d] = sum / h0[p][d].length;
+            }
+        }
+    }
+
+    /**
+     * @param dayOfYear 1 to 366.
+     * @return BDEW H0 dynamisation factor F(t) for day of year t, with BDEW's published (rounded) coefficients.
+     */
+    static double dynamisation(final int dayOfYear)
+    {
+        final double t = dayOfYear;
+        return -3.92e-10 * t * t * t * t + 3.2e-7 * t * t * t - 7.02e-5 * t * t + 2.1e-3 * t + 1.24;
     }
 
     /**

@@ -41,10 +41,10 @@ class TablesTest
     void shouldMatchTheBdewDynamisationFactors()
     {
         // load-data-notes 1.1: F(1)=1.242, F(182)=0.796, F(213)=0.788, F(365)=1.257
-        assertEquals(1.242, Shapes.dynamisation(1), 5e-4);
-        assertEquals(0.796, Shapes.dynamisation(182), 5e-4);
-        assertEquals(0.788, Shapes.dynamisation(213), 5e-4);
-        assertEquals(1.257, Shapes.dynamisation(365), 5e-4);
+        assertEquals(1.242, Tables.dynamisation(1), 5e-4);
+        assertEquals(0.796, Tables.dynamisation(182), 5e-4);
+        assertEquals(0.788, Tables.dynamisation(213), 5e-4);
+        assertEquals(1.257, Tables.dynamisation(365), 5e-4);
     }
 
     @Test

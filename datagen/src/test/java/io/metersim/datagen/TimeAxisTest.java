@@ -72,20 +72,25 @@ class TimeAxisTest
     }
 
     @Test
-    void shouldNormaliseShapesToMeanOneOverTheReferenceYear()
+    void shouldChangeTheTemperatureSmoothlyAcrossMidnight()
     {
-        final TimeAxis reference = TimeAxis.referenceYear();
-        final Shapes shapes = Shapes.of(reference, reference, Tables.get());
-        for (final double[] shape : new double[][] {
-            shapes.base, shapes.water, shapes.heating, shapes.kitchen, shapes.light, shapes.other})
+        final long start = Instant.parse("2025-01-15T08:00:00Z").toEpochMilli();
+        final TimeAxis axis = TimeAxis.build(start, 3_600_000L, 8_741, new SplittableRandom(42L));
+        double midnight = 0.0;
+        int nights = 0;
+        for (int i = 1; i + 1 < axis.rows; i++)
         {
-            double sum = 0.0;
-            for (final double v : shape)
+            if (axis.hour[i] == 0 && axis.hour[i - 1] == 23 && i >= 2)
             {
-                sum += v;
+                final double step = axis.temperature[i] - axis.temperature[i - 1];
+                final double neighbours = (axis.temperature[i - 1] - axis.temperature[i - 2]
+                    + axis.temperature[i + 1] - axis.temperature[i]) / 2.0;
+                midnight += Math.abs(step - neighbours);
+                nights++;
             }
-            assertEquals(1.0, sum / shape.length, 1e-12);
         }
+        assertTrue(nights > 360, nights + " nights");
+        assertTrue(midnight / nights < 0.05, "23->00 departs from its neighbours by " + midnight / nights + " K");
     }
 
     private static TimeAxis at(final String instant)
