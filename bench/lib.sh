@@ -11,7 +11,7 @@ ensure_jar() {
     local stale=""
     if [[ ! -f $BENCH_JAR ]]; then
         stale="missing"
-    elif [[ -n $(find pom.xml core h5-reader datagen openadr bench/pom.xml bench/src -type f \
+    elif [[ -n $(find pom.xml core h5-reader datagen openadr records baseline bench/pom.xml bench/src -type f \
                  \( -name pom.xml -o -path '*/src/main/*' \) -newer "$BENCH_JAR" -print -quit) ]]; then
         stale="stale"
     fi

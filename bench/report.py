@@ -160,7 +160,8 @@ class Ratio:
     """score(A) <= or >= factor x score(B), both from the same results file: both are times (compared in ns) or
     both rates (in ops/s). ci.tolerance never applies; an operand that was not measured is a miss."""
 
-    def __init__(self, key, text):
+    def __init__(self, key, text, open_target=False):
+        self.open = open_target
         match = RATIO.match(text.strip())
         if not match:
             raise TargetError(f"ratio target must read 'Class.method [param=value ...] <=|>= number x Class.method"
@@ -260,6 +261,9 @@ def read_targets(path):
                 targets.extend(Target(key, value).expanded())
             elif key.startswith("ratio."):
                 ratios.append(Ratio(key, value))
+            elif key.startswith("open.ratio."):
+                # a ratio an open issue asks for and the code does not reach yet: measured and shown, never gating
+                ratios.append(Ratio(key[len("open."):], value, open_target=True))
             else:
                 raise TargetError(f"unknown key [file={path} line={number} key={key}]")
     return targets, ratios, tolerance
@@ -343,15 +347,22 @@ def table(lines, right=(2, 3, 4)):
                         for i, (cell, width) in enumerate(zip(line, widths))).rstrip())
 
 
-def ratio_lines(ratios, rows, misses):
-    """The ratio table's rows (header first); a missed ratio, or one with an operand not measured, goes to misses."""
+def ratio_lines(ratios, rows, misses, open_misses=None):
+    """The ratio table's rows (header first); a missed ratio, or one with an operand not measured, goes to misses.
+    An open ratio that was measured and missed goes to open_misses instead."""
     lines = [("ratio", "A", "B", "A/B", "target", "verdict")]
     for ratio in ratios:
         value, (a, b), why = ratio.evaluate(rows)
-        if why:
-            misses.append(f"{ratio.key}: {ratio.a} / {ratio.b}: {why}")
+        text = f"{ratio.key}: {ratio.a} / {ratio.b}: {why}"
+        if why and ratio.open and value is not None and open_misses is not None:
+            open_misses.append(text)
+            result = "MISS (open)"
+        else:
+            if why:
+                misses.append(text)
+            result = "MISS" if why else "ok"
         lines.append((ratio.key, operand_text(ratio.a, a), operand_text(ratio.b, b), fmt(value), ratio.describe(),
-                      "MISS" if why else "ok"))
+                      result))
     return lines
 
 
@@ -365,6 +376,7 @@ def check(args):
     rows = read_rows(args.results)
     misses = []
     notes = []
+    open_misses = []
     for target in targets:
         target.measured = False
     lines = [("benchmark", "params", "score ± error", "unit", "B/op", "target", "verdict")]
@@ -376,7 +388,7 @@ def check(args):
     table(lines)
     if ratios:
         print()
-        table(ratio_lines(ratios, rows, misses), right=(3,))
+        table(ratio_lines(ratios, rows, misses, open_misses), right=(3,))
     for target in targets:
         if not target.measured:
             text = f"{target.key}: not measured [benchmark={target.selector()}]"
@@ -386,6 +398,11 @@ def check(args):
         print("informational, not gated by --quick (absolute times hold for the full run on the README's machine):")
         for note in notes:
             print("  " + note)
+        print()
+    if open_misses:
+        print("open targets, measured and not met yet (their issue stays open; not gated):")
+        for miss in open_misses:
+            print("  " + miss)
         print()
     if misses:
         print(f"FAILED: {len(misses)} target(s) missed" + mode_text(args.quick, tolerance))

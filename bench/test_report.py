@@ -383,6 +383,11 @@ class ShippedTargetsTest(Harness):
         entry("CursorBenchmark.atomicIncrementBaseline", 9.5, "ns/op"),
         deliver(400.0),
         serialise(133600.0),
+        entry("ResponseBenchmark.plain", 660.0, "ns/op", alloc=0.004),
+        entry("ResponseBenchmark.responding", 800.0, "ns/op", alloc=0.004),
+        entry("ResponseBenchmark.idle", 665.0, "ns/op", alloc=0.004),
+        entry("BaselineBenchmark.baseline", 1.2, "s/op", {"vens": "10000"}, alloc=6000.0),
+        entry("BaselineBenchmark.sumPass", 7.7, "s/op", {"vens": "10000"}, alloc=0.1),
     ]
 
     def setUp(self):
@@ -407,6 +412,13 @@ class ShippedTargetsTest(Harness):
                                    tick(10000, 2, 160020.0, 3500.0)),
             "alloc.cursor": ("CursorBenchmark.atomicIncrementBaseline", {},
                              entry("CursorBenchmark.atomicIncrementBaseline", 9.5, "ns/op", alloc=24.0)),
+            "ratio.baseline": ("BaselineBenchmark.baseline", {"vens": "10000"},
+                               entry("BaselineBenchmark.baseline", 23.2, "s/op", {"vens": "10000"}, alloc=6000.0)),
+            "alloc.baseline.per_ven": ("BaselineBenchmark.baseline", {"vens": "10000"},
+                                       entry("BaselineBenchmark.baseline", 1.2, "s/op", {"vens": "10000"},
+                                             alloc=160000.0)),
+            "alloc.response": ("ResponseBenchmark.idle", {},
+                               entry("ResponseBenchmark.idle", 665.0, "ns/op", alloc=16.0)),
         }
         for key, (name, params, new) in regressions.items():
             with self.subTest(key):
@@ -414,6 +426,25 @@ class ShippedTargetsTest(Harness):
                 self.assertEqual(1, code, out)
                 misses = out.split("FAILED", 1)[1]
                 self.assertIn(f"  {key}: ", misses)
+
+    def test_an_open_ratio_is_shown_and_does_not_gate(self):
+        slow = replace(self.QUICK, "ResponseBenchmark.responding", {},
+                       entry("ResponseBenchmark.responding", 1980.0, "ns/op", alloc=0.004))
+        for quick in (True, False):
+            code, out = self.run_check(slow, quick=quick)
+            self.assertEqual(0 if quick else 1, code, out)  # the full run fails on absolute times, not on the ratio
+            line = next(l for l in out.splitlines() if l.startswith("ratio.response "))
+            self.assertRegex(line, r"3\.000\s+<= 1\.3\s+MISS \(open\)$")
+            opened = out.split("open targets", 1)[1]
+            self.assertIn("ratio.response: ResponseBenchmark.responding / ResponseBenchmark.plain: A/B = 3.000 "
+                          "misses <= 1.3", opened)
+            self.assertNotIn("ratio.response", out.split("FAILED", 1)[1] if "FAILED" in out else "")
+
+    def test_an_open_ratio_not_measured_fails(self):
+        code, out = self.run_check(replace(self.QUICK, "ResponseBenchmark.responding", {}, None), quick=True)
+        self.assertEqual(1, code, out)
+        self.assertIn("ratio.response: ResponseBenchmark.responding / ResponseBenchmark.plain: "
+                      "ResponseBenchmark.responding not measured", out.split("FAILED", 1)[1])
 
     def test_absolute_times_do_not_gate_quick(self):
         slower = [dict(e, primaryMetric=dict(e["primaryMetric"], score=e["primaryMetric"]["score"] * 10))

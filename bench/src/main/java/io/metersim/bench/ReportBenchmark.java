@@ -234,7 +234,7 @@ public class ReportBenchmark
                 + bytesEmitted + " bytes, accepted by a validating TestVtn");
             silent = TestVtn.start(TestVtnOptions.defaults().withPort(0).withChecks(false, false)
                 .withServing(NEVER_MILLIS, 1));
-            reporter = StalledReporter.stall(tokens, silent, ven, buffer);
+            reporter = StalledReporter.stall(silent, ven, buffer);
         }
 
         /**

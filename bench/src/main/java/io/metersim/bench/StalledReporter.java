@@ -9,7 +9,6 @@ import io.metersim.openadr.TestVtn;
 import io.metersim.openadr.TestVtnOptions;
 import io.metersim.openadr.VtnReporter;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -55,20 +54,19 @@ final class StalledReporter
     }
 
     /**
-     * Connects a reporter that takes its token from {@code tokens} and posts reports to {@code silent}, then submits
+     * Connects a reporter to {@code silent} (tokens and look-ups answered at once), then submits
      * until its sender is stuck on {@code silent} and its outbox is full, i.e. until two submits in a row are dropped.
      *
-     * @param tokens    a VTN that issues tokens and names the program and event.
-     * @param silent    a VTN that holds every request far longer than the run (a large latency).
+     * @param silent    a VTN that holds every report far longer than the run (a large latency).
      * @param ven       the VEN's name.
      * @param collected the VEN's collection.
      * @return the stalled reporter; every further {@code submit} serialises and drops.
      * @throws BenchException when the reporter delivers, fails or never fills up.
      */
-    static VtnReporter stall(final TestVtn tokens, final TestVtn silent, final String ven,
+    static VtnReporter stall(final TestVtn silent, final String ven,
         final CollectionBuffer collected)
     {
-        final VtnReporter reporter = VtnReporter.connect(options(tokens, silent));
+        final VtnReporter reporter = VtnReporter.connect(options(silent));
         try
         {
             int droppedInRow = 0;
@@ -106,18 +104,13 @@ final class StalledReporter
         }
     }
 
-    private static ReporterOptions options(final TestVtn tokens, final TestVtn silent)
+    private static ReporterOptions options(final TestVtn silent)
     {
-        final ReporterOptions base = ReporterOptions.defaults(silent.baseUri(), tokens.options().clientId(),
-                tokens.options().clientSecret())
-            .withProgram(tokens.programId(), tokens.eventId())
+        // the silent VTN answers tokens and look-ups at once and holds only the reports
+        return ReporterOptions.defaults(silent.baseUri(), silent.options().clientId(), silent.options().clientSecret())
+            .withProgram(silent.programId(), silent.eventId())
             .withOutbox(1, true, 1)
             .withRetries(1, Duration.ZERO, Duration.ZERO, 1L)
             .withTimeouts(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofSeconds(1));
-        return new ReporterOptions(base.vtn(), URI.create(tokens.baseUri() + "/auth/token"), base.clientId(),
-            base.clientSecret(), base.programId(), base.eventId(), base.interval(), base.ticksPerReport(),
-            base.usage(), base.demand(), base.outboxCapacity(), base.dropWhenFull(), base.maxInFlight(),
-            base.connectTimeout(), base.requestTimeout(), base.maxAttempts(), base.backoffBase(), base.backoffMax(),
-            base.flushDeadline(), base.seed());
     }
 }

@@ -24,9 +24,11 @@ final class Commands
         final CommandLine commandLine = new CommandLine(new Root())
             .addSubcommand(new RunCommand(context, workspace))
             .addSubcommand(new CollectCommand(context, workspace))
+            .addSubcommand(new BaselineCommand(context, workspace))
             .addSubcommand(ResourcesCommand.build(context, workspace))
             .addSubcommand(new InspectCommand(context))
             .addSubcommand(new GenerateCommand(context))
+            .addSubcommand(new PlotCommand(context, workspace))
             .addSubcommand(new VtnStubCommand(context));
         final Errors errors = new Errors(context, config);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

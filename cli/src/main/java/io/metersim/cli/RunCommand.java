@@ -1,12 +1,14 @@
 package io.metersim.cli;
 
 import io.metersim.core.CollectionSink;
+import io.metersim.core.DemandResponse;
 import io.metersim.core.LoadData;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.Registry;
 import io.metersim.core.RunSummary;
 import io.metersim.core.TickLoop;
 import io.metersim.openadr.DeliverySummary;
+import io.metersim.openadr.EventPoller;
 import io.metersim.openadr.ReporterStatistics;
 import io.metersim.openadr.VtnReporter;
 import picocli.CommandLine.Command;
@@ -45,6 +47,15 @@ final class RunCommand implements Callable<Integer>
 
     @Mixin
     KafkaOptions kafkaOptions;
+
+    @Mixin
+    DashboardOptions dashboardOptions;
+
+    @Mixin
+    ShardOption shardOption;
+
+    @Mixin
+    EventsOption eventsOption;
 
     @Option(names = "--ticks", paramLabel = "N", defaultValue = "24",
         description = "Ticks to run; 0 runs until Ctrl-C (default: ${DEFAULT-VALUE}).")
@@ -117,8 +128,8 @@ final class RunCommand implements Callable<Integer>
                     + data.source() + " (see 'metersim inspect')");
             }
             final MeterSimulator simulator = workspace.simulator(data, registry, source, timeMode,
-                vtnOptions.enabled() || influxOptions.enabled() || kafkaOptions.enabled());
-            final int[] handles = selectVens(simulator);
+                vtnOptions.enabled() || influxOptions.enabled() || kafkaOptions.enabled() || eventsOption.enabled());
+            final int[] handles = shardOption.select(selectVens(simulator));
             // the stop signal outlives the reporter so that Ctrl-C still flushes pending reports before the JVM exits
             try (StopSignal stop = new StopSignal(); VtnReporter reporter = connect(simulator))
             {
@@ -201,24 +212,49 @@ final class RunCommand implements Callable<Integer>
         {
             builder.sink(records);
         }
-        builder.sink(tickLines(simulator, output, tableFile));
+        final TickLineSink lines = tickLines(simulator, output, tableFile);
+        builder.sink(lines);
+        dashboardOptions.watch(lines);
         final LatencySink latency = new LatencySink();
         builder.sink(latency);
         if (null != reporter)
         {
             builder.sink(reporter);
         }
-        for (final SinkOption option : new SinkOption[] {influxOptions, kafkaOptions})
+        dashboardOptions.watch(records, reporter);
+        for (final SinkOption option : new SinkOption[] {influxOptions, kafkaOptions, dashboardOptions})
         {
             final CollectionSink sink = option.sink(simulator, context);
             if (null != sink)
             {
                 builder.sink(sink);
+                dashboardOptions.watch(sink);
             }
+        }
+        final boolean polling = vtnOptions.polling() && null != reporter;
+        final DemandResponse response = polling
+            ? vtnOptions.response(simulator, eventsOption.responseConfig, workspace.config(), context)
+            : eventsOption.response(simulator, workspace.config(), context);
+        builder.response(response);
+        if (null != response)
+        {
+            dashboardOptions.eventSource(response::activeEventLabel);
         }
         final TickLoop loop = builder.build();
         stop.onStop(loop::stop);
-        final RunSummary run = loop.run();
+        final EventPoller poller = polling ? vtnOptions.poll(reporter, simulator, handles, response, context) : null;
+        final RunSummary run;
+        try
+        {
+            run = loop.run();
+        }
+        finally
+        {
+            if (null != poller)
+            {
+                poller.close();
+            }
+        }
         final boolean closedPipe = run.failure() instanceof OutputClosedException;
         final boolean outputFailed = run.sinkFailures().containsKey(outputSinkName(records));
         if (!outputFailed)
@@ -234,6 +270,11 @@ final class RunCommand implements Callable<Integer>
         }
         final PrintStream summary = closedPipe ? context.err() : summaryStream();
         RunReport.print(summary, run, latency.merged(), output);
+        eventsOption.report(response, simulator, summary, context);
+        if (null != poller)
+        {
+            summary.println("vtn events: " + poller.statistics());
+        }
         if (null != reporter)
         {
             reportDelivery(reporter.shutdown(), summary);
@@ -294,6 +335,9 @@ final class RunCommand implements Callable<Integer>
     private void validate()
     {
         Ranges.atLeast("--ticks", ticks, 0);
+        shardOption.validate();
+        eventsOption.validate(timeMode);
+        vtnOptions.validatePolling(eventsOption.events);
         Ranges.atLeast("--threads", threads, 0);
         Ranges.atMost("--threads", threads, Ranges.MAX_THREADS);
         Ranges.atLeast("--synthetic-vens", syntheticVens, 0);

@@ -1,7 +1,13 @@
 package io.metersim.cli;
 
+import io.metersim.core.DemandResponse;
+import io.metersim.core.EventTimeline;
+import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
+import io.metersim.core.ResponseModel;
+import io.metersim.core.TimeMode;
+import io.metersim.openadr.EventPoller;
 import io.metersim.openadr.ReporterOptions;
 import io.metersim.openadr.TestVtnOptions;
 import io.metersim.openadr.VtnException;
@@ -9,11 +15,24 @@ import io.metersim.openadr.VtnReporter;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 /**
- * Where {@code run} reports its collections: an OpenADR 3 VTN and the OAuth2 client it reports as.
+ * Where {@code run} reports its collections: an OpenADR 3 VTN and the OAuth2 client it reports as; and how the VENs
+ * poll the VTN's events, which the fleet then responds to ({@code --vtn-poll-interval}, {@code --vtn-poll-shared}).
  */
 final class VtnOptions
 {
@@ -43,11 +62,128 @@ final class VtnOptions
         description = "Event the reports answer (default: discovered, one asking for USAGE reports).")
     String eventId;
 
+    @Option(names = "--vtn-poll-interval", paramLabel = "DURATION", defaultValue = "PT30S",
+        converter = DurationConverter.class,
+        description = "Wall time between one VEN's polls of the VTN's events (GET /events?programID=...), which the "
+            + "fleet responds to; 0 turns polling off (default: ${DEFAULT-VALUE}).")
+    Duration pollInterval;
+
+    @Option(names = "--vtn-poll-shared",
+        description = "One event listing per interval serves every VEN, instead of one per VEN.")
+    boolean pollShared;
+
     private ReporterOptions connected;
 
     boolean enabled()
     {
         return null != vtn;
+    }
+
+    /**
+     * @return whether the VENs poll the VTN's events: {@code --vtn} given and a poll interval above 0.
+     */
+    boolean polling()
+    {
+        return enabled() && !pollInterval.isZero();
+    }
+
+    /**
+     * @param fileEvents the {@code --events FILE} given too, or null.
+     * @throws UsageException when the poll interval is negative, or both the VTN and a file would give events.
+     */
+    void validatePolling(final Path fileEvents)
+    {
+        if (pollInterval.isNegative())
+        {
+            throw new UsageException("--vtn-poll-interval must not be negative [vtn-poll-interval=" + pollInterval
+                + "]");
+        }
+        if (polling() && null != fileEvents)
+        {
+            throw new UsageException("--events and --vtn both give the events: respond to the VTN's (publish the "
+                + "file with 'metersim vtn-stub --events FILE'), or to the file's with --vtn-poll-interval 0 [events="
+                + fileEvents + " vtn-poll-interval=" + pollInterval + "]");
+        }
+    }
+
+    /**
+     * @return the response stage the polled events drive, with no event until the first poll.
+     * @throws UsageException when the run replays in raw time.
+     */
+    DemandResponse response(final MeterSimulator simulator, final Path responseConfig, final Config config,
+        final CliContext context)
+    {
+        if (simulator.timeMode() != TimeMode.CONTINUOUS)
+        {
+            throw new UsageException("the VTN's events need continuous time: event times are reading times, which "
+                + "repeat after each cycle in raw time; use --time-mode continuous, or --vtn-poll-interval 0 "
+                + "[time-mode=raw]");
+        }
+        return DemandResponse.create(simulator, model(responseConfig, config, context), EventTimeline.empty());
+    }
+
+    /**
+     * Starts the VENs' event polling; it hands every timeline to the response, and prints each new warning about
+     * it once on stderr.
+     *
+     * @return the running poller.
+     */
+    EventPoller poll(final VtnReporter reporter, final MeterSimulator simulator, final int[] handles,
+        final DemandResponse response, final CliContext context)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final int handle : handles)
+        {
+            names.add(simulator.venNames().get(handle));
+        }
+        final Set<String> warned = new HashSet<>();
+        final EventPoller poller = reporter.pollEvents(names, pollInterval, pollShared, timeline ->
+        {
+            for (final String warning : response.replaceEvents(timeline))
+            {
+                synchronized (warned)
+                {
+                    if (warned.add(warning))
+                    {
+                        context.err().println("metersim: warning: " + warning);
+                    }
+                }
+            }
+        });
+        return poller;
+    }
+
+    /**
+     * The response model as {@code run --events} reads it: {@code --response-config FILE}, else
+     * {@code response.properties} beside the configuration file when there is one, else the built-in defaults.
+     */
+    private static ResponseModel model(final Path explicit, final Config config, final CliContext context)
+    {
+        final Path file = null != explicit ? context.resolve(explicit)
+            : null == config.file() ? null : config.file().resolveSibling(EventsOption.RESPONSE_FILE);
+        if (null == file || (null == explicit && !Files.exists(file)))
+        {
+            return ResponseModel.defaults();
+        }
+        if (!Files.isRegularFile(file))
+        {
+            throw CliException.notAFile("response configuration", file);
+        }
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        {
+            properties.load(reader);
+        }
+        catch (final IOException | IllegalArgumentException ex)
+        {
+            throw CliException.unreadable("response configuration", file, ex);
+        }
+        final Map<String, String> values = new LinkedHashMap<>();
+        for (final String key : properties.stringPropertyNames())
+        {
+            values.put(key, properties.getProperty(key));
+        }
+        return ResponseModel.fromProperties(values, file.toString());
     }
 
     /**

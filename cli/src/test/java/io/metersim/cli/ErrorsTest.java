@@ -142,8 +142,8 @@ class ErrorsTest
         final Cli.Result result = run();
 
         assertEquals(2, result.code(), result::toString);
-        assertEquals("metersim: missing command: choose one of run, collect, resources, inspect, generate, vtn-stub "
-            + "(see 'metersim --help')\n", result.err());
+        assertEquals("metersim: missing command: choose one of run, collect, baseline, resources, inspect, generate, "
+            + "plot, vtn-stub (see 'metersim --help')\n", result.err());
     }
 
     @Test

@@ -10,6 +10,12 @@ import java.util.Objects;
  * per reading. A buffer belongs to the simulator whose {@link MeterSimulator#newBuffer()} made it and is sized for
  * its largest VEN; collecting into it allocates nothing. Not thread-safe: one buffer per collecting thread. Values
  * stay valid until the next collection into the same buffer.
+ * <p>
+ * A {@link DemandResponse} may change a collection's readings after it is collected and before any sink sees it:
+ * {@link #powerW}, {@link #resourceTotalWatts}, {@link #totalWatts} and {@link #loadTotalWatts} then give the
+ * changed values, {@link #unmodifiedPowerW}, {@link #unmodifiedResourceTotalWatts} and {@link #unmodifiedTotalWatts}
+ * the values as replayed (the counterfactual: what the load would have been without the response), and
+ * {@link #resourceModified} tells which resources the response changed.
  */
 public final class CollectionBuffer
 {
@@ -33,6 +39,14 @@ public final class CollectionBuffer
     private int[] readingCount;
     private double[] resourceTotal;
     private int[] readingSeries;
+    // the response's changes, stamped with the collection they belong to, so a new collection needs no clearing
+    private long sequence;
+    private int modifiedResources;
+    private double unmodifiedTotal;
+    private long[] resourceModifiedAt;
+    private double[] unmodifiedResourceTotal;
+    private long[] readingModifiedAt;
+    private double[] respondedWatts;
 
     CollectionBuffer(final Pools pools, final String[] loadIds, final int resourceCapacity, final int readingCapacity)
     {
@@ -43,6 +57,10 @@ public final class CollectionBuffer
         this.readingCount = new int[resourceCapacity];
         this.resourceTotal = new double[resourceCapacity];
         this.readingSeries = new int[readingCapacity];
+        this.resourceModifiedAt = new long[resourceCapacity];
+        this.unmodifiedResourceTotal = new double[resourceCapacity];
+        this.readingModifiedAt = new long[readingCapacity];
+        this.respondedWatts = new double[readingCapacity];
     }
 
     /**
@@ -138,6 +156,9 @@ public final class CollectionBuffer
         this.resourceCount = resources;
         this.readingTotal = out;
         this.totalWatts = total;
+        this.unmodifiedTotal = total;
+        this.modifiedResources = 0;
+        this.sequence++;
     }
 
     /**
@@ -192,10 +213,14 @@ public final class CollectionBuffer
             readingOffset = new int[resources];
             readingCount = new int[resources];
             resourceTotal = new double[resources];
+            resourceModifiedAt = new long[resources];
+            unmodifiedResourceTotal = new double[resources];
         }
         if (slots > readingSeries.length)
         {
             readingSeries = new int[slots];
+            readingModifiedAt = new long[slots];
+            respondedWatts = new double[slots];
         }
     }
 
@@ -352,7 +377,247 @@ public final class CollectionBuffer
      */
     public double powerW(final int reading)
     {
+        final int checked = Objects.checkIndex(reading, readingTotal);
+        return readingModifiedAt[checked] == sequence ? respondedWatts[checked]
+            : pools.watts[rowBase + readingSeries[checked]];
+    }
+
+    /**
+     * @param reading a reading.
+     * @return its power in watts as replayed, before any demand response; equals {@link #powerW} when the
+     *         response did not change it.
+     */
+    public double unmodifiedPowerW(final int reading)
+    {
         return pools.watts[rowBase + readingSeries[Objects.checkIndex(reading, readingTotal)]];
+    }
+
+    /**
+     * @param r a resource.
+     * @return whether the demand response changed any of its readings in this collection.
+     */
+    public boolean resourceModified(final int r)
+    {
+        return resourceModifiedAt[Objects.checkIndex(r, resourceCount)] == sequence;
+    }
+
+    /**
+     * @param r a resource.
+     * @return the sum of its readings as replayed, before any demand response.
+     */
+    public double unmodifiedResourceTotalWatts(final int r)
+    {
+        final int checked = Objects.checkIndex(r, resourceCount);
+        return resourceModifiedAt[checked] == sequence ? unmodifiedResourceTotal[checked] : resourceTotal[checked];
+    }
+
+    /**
+     * @return the VEN's total power in watts as replayed, before any demand response.
+     */
+    public double unmodifiedTotalWatts()
+    {
+        return unmodifiedTotal;
+    }
+
+    /**
+     * @return how many resources the demand response changed in this collection.
+     */
+    public int modifiedResourceCount()
+    {
+        return modifiedResources;
+    }
+
+    /**
+     * @param r a resource.
+     * @return its registry row: the resource's index over the whole registry, stable whatever the statuses.
+     */
+    public int resourceIndex(final int r)
+    {
+        return snapshot.registryRows[Objects.checkIndex(r, resourceCount)];
+    }
+
+    // the columns as they are, for the response's loop over every resource of a collection; read only
+
+    int[] registryRows()
+    {
+        return snapshot.registryRows;
+    }
+
+    int[] readingOffsets()
+    {
+        return readingOffset;
+    }
+
+    int[] readingCounts()
+    {
+        return readingCount;
+    }
+
+    int[] readingSeries()
+    {
+        return readingSeries;
+    }
+
+    int rowBase()
+    {
+        return rowBase;
+    }
+
+    double[] wattsPool()
+    {
+        return pools.watts;
+    }
+
+    int[] seriesLoads()
+    {
+        return pools.seriesLoad;
+    }
+
+    int registryRowUnchecked(final int r)
+    {
+        return snapshot.registryRows[r];
+    }
+
+    int readingOffsetUnchecked(final int r)
+    {
+        return readingOffset[r];
+    }
+
+    int readingCountUnchecked(final int r)
+    {
+        return readingCount[r];
+    }
+
+    int loadIndexUnchecked(final int reading)
+    {
+        return pools.seriesLoad[readingSeries[reading]];
+    }
+
+    double unmodifiedPowerWUnchecked(final int reading)
+    {
+        return pools.watts[rowBase + readingSeries[reading]];
+    }
+
+    double resourceTotalUnchecked(final int r)
+    {
+        return resourceTotal[r];
+    }
+
+    /**
+     * The response's change of two readings of resource {@code r} at once (the water heater and heating); a reading
+     * of -1 is skipped. {@code before} values are the readings as replayed.
+     */
+    void respondPair(final int r, final int first, final double firstBefore, final double firstWatts,
+        final int second, final double secondBefore, final double secondWatts)
+    {
+        final double firstDelta = first >= 0 ? firstWatts - firstBefore : 0.0;
+        final double secondDelta = second >= 0 ? secondWatts - secondBefore : 0.0;
+        if (firstDelta == 0.0 && secondDelta == 0.0)
+        {
+            return;
+        }
+        final long sequence = this.sequence;
+        if (resourceModifiedAt[r] != sequence)
+        {
+            resourceModifiedAt[r] = sequence;
+            unmodifiedResourceTotal[r] = resourceTotal[r];
+            modifiedResources++;
+        }
+        final int[] seriesLoad = pools.seriesLoad;
+        if (firstDelta != 0.0)
+        {
+            readingModifiedAt[first] = sequence;
+            respondedWatts[first] = firstWatts;
+            loadTotals[seriesLoad[readingSeries[first]]] += firstDelta;
+        }
+        if (secondDelta != 0.0)
+        {
+            readingModifiedAt[second] = sequence;
+            respondedWatts[second] = secondWatts;
+            loadTotals[seriesLoad[readingSeries[second]]] += secondDelta;
+        }
+        resourceTotal[r] += firstDelta + secondDelta;
+        totalWatts += firstDelta + secondDelta;
+    }
+
+    /**
+     * Like {@link #respondPair}, for a loop over many resources: changes the readings and the resource's total but
+     * leaves the VEN's and the loads' totals to one {@link #addResponseTotals} after the loop, so that iterations do
+     * not wait on each other through those sums.
+     *
+     * @return whether the resource changed (it counts towards {@link #modifiedResourceCount()} when added).
+     */
+    boolean respondPairDeferred(final int r, final int first, final double firstBefore, final double firstWatts,
+        final int second, final double secondBefore, final double secondWatts)
+    {
+        final double firstDelta = first >= 0 ? firstWatts - firstBefore : 0.0;
+        final double secondDelta = second >= 0 ? secondWatts - secondBefore : 0.0;
+        if (firstDelta == 0.0 && secondDelta == 0.0)
+        {
+            return false;
+        }
+        final long sequence = this.sequence;
+        final boolean newlyModified = resourceModifiedAt[r] != sequence;
+        if (newlyModified)
+        {
+            resourceModifiedAt[r] = sequence;
+            unmodifiedResourceTotal[r] = resourceTotal[r];
+        }
+        if (firstDelta != 0.0)
+        {
+            readingModifiedAt[first] = sequence;
+            respondedWatts[first] = firstWatts;
+        }
+        if (secondDelta != 0.0)
+        {
+            readingModifiedAt[second] = sequence;
+            respondedWatts[second] = secondWatts;
+        }
+        resourceTotal[r] += firstDelta + secondDelta;
+        return newlyModified;
+    }
+
+    /**
+     * Adds what a loop of {@link #respondPairDeferred} changed to the VEN's and the loads' totals.
+     */
+    void addResponseTotals(final int firstLoad, final double firstDelta, final int secondLoad,
+        final double secondDelta, final int modified)
+    {
+        if (firstLoad < loadTotals.length)
+        {
+            loadTotals[firstLoad] += firstDelta;
+        }
+        if (secondLoad < loadTotals.length)
+        {
+            loadTotals[secondLoad] += secondDelta;
+        }
+        totalWatts += firstDelta + secondDelta;
+        modifiedResources += modified;
+    }
+
+    /**
+     * The response's change of one reading of resource {@code r}: the reading now reads {@code watts}, and the
+     * resource's, the VEN's and the load's totals move with it. Called at most once per reading and collection.
+     */
+    void respond(final int r, final int reading, final double watts)
+    {
+        final double before = pools.watts[rowBase + readingSeries[reading]];
+        final double delta = watts - before;
+        if (delta == 0.0)
+        {
+            return;
+        }
+        if (resourceModifiedAt[r] != sequence)
+        {
+            resourceModifiedAt[r] = sequence;
+            unmodifiedResourceTotal[r] = resourceTotal[r];
+            modifiedResources++;
+        }
+        readingModifiedAt[reading] = sequence;
+        respondedWatts[reading] = watts;
+        resourceTotal[r] += delta;
+        totalWatts += delta;
+        loadTotals[pools.seriesLoad[readingSeries[reading]]] += delta;
     }
 
     /**

@@ -19,10 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  * {@link #run()} paces the ticks itself; a caller with its own schedule drives them with {@link #start()},
  * {@link #tick()} and {@link #finish()}, which run exactly the same tick.
- * A tick: read {@link MeterSimulator#position()} once; collect every VEN at it and call
- * {@link CollectionSink#onCollection} for each; call {@link CollectionSink#onTickEnd} on the loop thread;
- * {@link MeterSimulator#increaseTime()}; wait for the next tick's wall-clock deadline (fixed rate, no drift). The run
- * stops after the tick limit, after {@link #stop()}, or after a sink failure under {@link SinkPolicy#STOP_RUN}; the
+ * A tick: take up new demand-response events ({@link DemandResponse#takeUpEvents()}, when the loop has a
+ * {@link Builder#response response}); read {@link MeterSimulator#position()} once; collect every VEN at it, apply
+ * the response to it and call {@link CollectionSink#onCollection} for each; call {@link CollectionSink#onTickEnd}
+ * on the loop thread; {@link MeterSimulator#increaseTime()}; wait for the next tick's wall-clock deadline (fixed
+ * rate, no drift). The run stops after the tick limit, after {@link #stop()}, or after a sink failure under {@link SinkPolicy#STOP_RUN}; the
  * tick in progress always completes, and every sink is flushed and closed, in that order, before {@link #run()}
  * returns its summary.
  */
@@ -47,6 +48,7 @@ public final class TickLoop
     private final SinkSlot[] slots;
     private final TickWorker[] workers;
     private final TickTotals totals;
+    private final DemandResponse response;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean stopRequested;
     private volatile Thread loopThread;
@@ -76,13 +78,14 @@ public final class TickLoop
         this.ticks = builder.ticks;
         this.intervalNanos = builder.interval.toNanos();
         this.slots = builder.slots.toArray(new SinkSlot[0]);
+        this.response = builder.response;
         final int count = Math.max(1, Math.min(builder.threads, handles.length));
         this.workers = new TickWorker[count];
         for (int w = 0; w < count; w++)
         {
             final int from = (int)((long)handles.length * w / count);
             final int to = (int)((long)handles.length * (w + 1) / count);
-            workers[w] = new TickWorker(w, simulator, handles, from, to, slots, this);
+            workers[w] = new TickWorker(w, simulator, handles, from, to, slots, response, this);
         }
         this.totals = new TickTotals(workers[0].loadWatts.length);
         // one padded slot per helper: each is written by its own worker once per tick
@@ -239,6 +242,10 @@ public final class TickLoop
 
     private void runTick(final long tick, final long tickStart)
     {
+        if (null != response)
+        {
+            response.takeUpEvents();
+        }
         final long position = simulator.position();
         final TickWorker[] workers = this.workers;
         final int helperCount = workers.length - 1;
@@ -515,6 +522,7 @@ public final class TickLoop
         private final MeterSimulator simulator;
         private final List<SinkSlot> slots = new ArrayList<>();
         private int[] venHandles;
+        private DemandResponse response;
         private int threads = 1;
         private long ticks;
         private Duration interval = Duration.ZERO;
@@ -630,6 +638,23 @@ public final class TickLoop
                     + policy + "]");
             }
             slots.add(new SinkSlot(sink, policy));
+            return this;
+        }
+
+        /**
+         * @param response the demand-response stage: applied on the collecting worker to every collection, after
+         *                 it is collected and before any sink sees it; its new events are taken up at the start of
+         *                 each tick. Null for none (the default).
+         * @return this builder.
+         * @throws MetersimException when the response was made for another simulator.
+         */
+        public Builder response(final DemandResponse response)
+        {
+            if (null != response && !response.belongsTo(simulator))
+            {
+                throw new MetersimException("the response belongs to another simulator [argument=response]");
+            }
+            this.response = response;
             return this;
         }
 

@@ -25,6 +25,7 @@ final class TickWorker
     private final int to;
     private final CollectionBuffer buffer;
     private final SinkSlot[] slots;
+    private final DemandResponse response;
     private final TickLoop loop;
 
     TickWorker(
@@ -34,6 +35,7 @@ final class TickWorker
         final int from,
         final int to,
         final SinkSlot[] slots,
+        final DemandResponse response,
         final TickLoop loop)
     {
         this.index = index;
@@ -42,13 +44,15 @@ final class TickWorker
         this.from = from;
         this.to = to;
         this.slots = slots;
+        this.response = response;
         this.loop = loop;
         this.buffer = simulator.newBuffer();
         this.loadWatts = new double[buffer.loadCount()];
     }
 
     /**
-     * Collects every VEN of the slice at one position and hands each collection to every live sink.
+     * Collects every VEN of the slice at one position, applies the demand response (if any) and hands each
+     * collection to every live sink.
      */
     void collectSlice(final long position)
     {
@@ -56,6 +60,7 @@ final class TickWorker
         final CollectionBuffer buffer = this.buffer;
         final int[] handles = this.handles;
         final SinkSlot[] slots = this.slots;
+        final DemandResponse response = this.response;
         final double[] loadWatts = this.loadWatts;
         final int loads = loadWatts.length;
         Arrays.fill(loadWatts, 0.0);
@@ -69,6 +74,10 @@ final class TickWorker
         for (int v = from; v < to; v++)
         {
             simulator.collectAt(handles[v], position, buffer);
+            if (null != response)
+            {
+                response.respond(buffer);
+            }
             final long collected = System.nanoTime();
             resources += buffer.resourceCount();
             readings += buffer.readingTotal();

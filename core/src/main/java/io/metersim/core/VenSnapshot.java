@@ -17,6 +17,8 @@ final class VenSnapshot
     final String[] meterPointIds;
     /** {@code [first0, end0, first1, end1, ...]}: the series span of each resource. */
     final int[] seriesSpans;
+    /** The registry row of each resource: its global index, the key of per-resource state such as the response's. */
+    final int[] registryRows;
 
     private VenSnapshot(final int resourceCount, final int slotCount)
     {
@@ -26,6 +28,7 @@ final class VenSnapshot
         this.resourceNames = new String[resourceCount];
         this.meterPointIds = new String[resourceCount];
         this.seriesSpans = new int[2 * resourceCount];
+        this.registryRows = new int[resourceCount];
     }
 
     /**
@@ -64,6 +67,7 @@ final class VenSnapshot
                 final int first = meter >= 0 ? data.firstSeries(meter) : 0;
                 snapshot.seriesSpans[2 * r] = first;
                 snapshot.seriesSpans[2 * r + 1] = first + slotsOf(data, meter);
+                snapshot.registryRows[r] = row;
                 r++;
             }
         }

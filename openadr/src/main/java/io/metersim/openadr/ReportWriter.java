@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.metersim.core.CollectionBuffer;
 
@@ -21,6 +22,13 @@ import java.util.Arrays;
  * {@code intervalPeriod} is the reading's UTC start and the data interval, and whose single interval (id = the data
  * row) carries {@code USAGE} in kWh ({@code W x hours / 1000}) and/or {@code DEMAND} in kW ({@code W / 1000}). Missing
  * readings have no entry. Values have 9 fraction digits, so watts are recovered to 1e-6 W.
+ * <p>
+ * A report answers one event, its {@link Addressee}: the reporter's own target, or an event whose
+ * {@code reportDescriptors} ask for {@code BASELINE} and/or {@code DELTA_USAGE}, which every entry then also
+ * carries: {@code BASELINE} the reading as replayed before any demand response
+ * ({@link CollectionBuffer#unmodifiedPowerW}), {@code DELTA_USAGE} that baseline minus the reading, each in the
+ * units the descriptor asks for, {@code KWH} per interval (the default) or {@code KW}, converted as USAGE and DEMAND
+ * are. When the addressee changes within a report of several collections, the open report is finished first.
  */
 final class ReportWriter
 {
@@ -41,6 +49,14 @@ final class ReportWriter
     private static final SerializableString VALUES = new SerializedString("values");
     private static final SerializableString USAGE = new SerializedString("USAGE");
     private static final SerializableString DEMAND = new SerializedString("DEMAND");
+    private static final SerializableString BASELINE = new SerializedString("BASELINE");
+    private static final SerializableString DELTA_USAGE = new SerializedString("DELTA_USAGE");
+    /** An extra payload that is not reported. */
+    static final int NONE = 0;
+    /** An extra payload reported as energy per interval, in kWh. */
+    static final int KWH = 1;
+    /** An extra payload reported as mean power over the interval, in kW. */
+    static final int KW = 2;
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
     private static final char[] ENTRY_NAME = "{\"resourceName\":\"".toCharArray();
     private static final char[] ENTRY_START = "\",\"intervalPeriod\":{\"start\":\"".toCharArray();
@@ -48,6 +64,8 @@ final class ReportWriter
     private static final char[] USAGE_OPEN = "{\"type\":\"USAGE\",\"values\":[".toCharArray();
     private static final char[] DEMAND_OPEN = "{\"type\":\"DEMAND\",\"values\":[".toCharArray();
     private static final char[] DEMAND_NEXT = ",{\"type\":\"DEMAND\",\"values\":[".toCharArray();
+    private static final char[] BASELINE_NEXT = ",{\"type\":\"BASELINE\",\"values\":[".toCharArray();
+    private static final char[] DELTA_NEXT = ",{\"type\":\"DELTA_USAGE\",\"values\":[".toCharArray();
     private static final char[] PAYLOAD_CLOSE = "]}".toCharArray();
     private static final char[] ENTRY_CLOSE = "]}]}".toCharArray();
     /** Characters of an entry besides the resource and load names, with room for the longest numbers and times. */
@@ -56,11 +74,9 @@ final class ReportWriter
     private final JsonFactory factory = JsonFactory.builder()
         .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();
-    private final SerializableString programId;
-    private final SerializableString eventId;
+    private final Addressee target;
     private final SerializableString duration;
     private final char[] entryDuration;
-    private final String descriptors;
     private final double kwhPerWatt;
     private final boolean usage;
     private final boolean demand;
@@ -68,15 +84,112 @@ final class ReportWriter
 
     ReportWriter(final String programId, final String eventId, final ReporterOptions options)
     {
-        this.programId = new SerializedString(programId);
-        this.eventId = new SerializedString(eventId);
         this.duration = new SerializedString(options.interval().toString());
         this.entryDuration = ("\",\"duration\":\"" + options.interval() + "\"},\"intervals\":[{\"id\":").toCharArray();
         this.kwhPerWatt = options.interval().toMillis() / MILLIS_PER_HOUR / 1000.0;
         this.usage = options.usage();
         this.demand = options.demand();
         this.ticksPerReport = options.ticksPerReport();
-        this.descriptors = descriptors(usage, demand);
+        this.target = addressee(programId, eventId, NONE, null, NONE, null);
+    }
+
+    /**
+     * @return the reporter's own program and event, with the configured payloads only.
+     */
+    Addressee target()
+    {
+        return target;
+    }
+
+    /**
+     * @param programId        the event's program.
+     * @param eventId          the event a report answers.
+     * @param baseline         {@link #NONE}, {@link #KWH} or {@link #KW}: whether and how BASELINE is reported.
+     * @param baselineReading  the reading type the event asked for BASELINE, or null.
+     * @param delta            {@link #NONE}, {@link #KWH} or {@link #KW}: whether and how DELTA_USAGE is reported.
+     * @param deltaReading     the reading type the event asked for DELTA_USAGE, or null.
+     * @return an addressee for this writer's payloads plus the ones asked for.
+     */
+    Addressee addressee(final String programId, final String eventId, final int baseline,
+        final String baselineReading, final int delta, final String deltaReading)
+    {
+        final StringBuilder descriptors = new StringBuilder("[");
+        if (usage)
+        {
+            descriptor(descriptors, "USAGE", "DIRECT_READ", "KWH");
+        }
+        if (demand)
+        {
+            descriptor(descriptors, "DEMAND", "MEAN", "KW");
+        }
+        if (baseline != NONE)
+        {
+            descriptor(descriptors, "BASELINE", baselineReading, baseline == KW ? "KW" : "KWH");
+        }
+        if (delta != NONE)
+        {
+            descriptor(descriptors, "DELTA_USAGE", deltaReading, delta == KW ? "KW" : "KWH");
+        }
+        return new Addressee(programId, eventId, baseline, delta, descriptors.append(']').toString(),
+            baseline == KW ? 0.001 : kwhPerWatt, delta == KW ? 0.001 : kwhPerWatt);
+    }
+
+    private static void descriptor(final StringBuilder into, final String type, final String readingType,
+        final String units)
+    {
+        into.append(into.length() > 1 ? "," : "").append("{\"objectType\":\"REPORT_PAYLOAD_DESCRIPTOR\",")
+            .append("\"payloadType\":\"").append(type).append('"');
+        if (null != readingType)
+        {
+            final char[] quoted = JsonStringEncoder.getInstance().quoteAsString(readingType);
+            into.append(",\"readingType\":\"").append(quoted).append('"');
+        }
+        into.append(",\"units\":\"").append(units).append("\"}");
+    }
+
+    /**
+     * Whom a report answers, and the BASELINE and DELTA_USAGE payloads the event asked for. Immutable; built once
+     * per event set, never per report.
+     */
+    static final class Addressee
+    {
+        private final String eventId;
+        private final SerializableString programJson;
+        private final SerializableString eventJson;
+        private final int baseline;
+        private final int delta;
+        private final String descriptors;
+        private final double baselinePerWatt;
+        private final double deltaPerWatt;
+
+        private Addressee(final String programId, final String eventId, final int baseline, final int delta,
+            final String descriptors, final double baselinePerWatt, final double deltaPerWatt)
+        {
+            this.eventId = eventId;
+            this.programJson = new SerializedString(programId);
+            this.eventJson = new SerializedString(eventId);
+            this.baseline = baseline;
+            this.delta = delta;
+            this.descriptors = descriptors;
+            this.baselinePerWatt = baselinePerWatt;
+            this.deltaPerWatt = deltaPerWatt;
+        }
+
+        /**
+         * @return the event a report to this addressee answers.
+         */
+        String eventId()
+        {
+            return eventId;
+        }
+
+        /**
+         * @return the payload descriptors of its reports, as JSON.
+         */
+        String descriptors()
+        {
+            return descriptors;
+        }
     }
 
     /**
@@ -85,15 +198,6 @@ final class ReportWriter
     Batch newBatch()
     {
         return new Batch();
-    }
-
-    private static String descriptors(final boolean usage, final boolean demand)
-    {
-        final String usageJson = "{\"objectType\":\"REPORT_PAYLOAD_DESCRIPTOR\",\"payloadType\":\"USAGE\","
-            + "\"readingType\":\"DIRECT_READ\",\"units\":\"KWH\"}";
-        final String demandJson = "{\"objectType\":\"REPORT_PAYLOAD_DESCRIPTOR\",\"payloadType\":\"DEMAND\","
-            + "\"readingType\":\"MEAN\",\"units\":\"KW\"}";
-        return "[" + (usage ? usageJson : "") + (usage && demand ? "," : "") + (demand ? demandJson : "") + "]";
     }
 
     /**
@@ -110,9 +214,12 @@ final class ReportWriter
         private boolean open;
         private int ticks;
         private long firstPosition = -1;
+        private long finishedFirstPosition = -1;
+        private Addressee addressee;
 
         /**
-         * Writes the collection's readings into the open report, opening one when none is.
+         * Writes the collection's readings into the open report to the reporter's own target, opening one when
+         * none is.
          *
          * @param ven       the VEN's name, the report's {@code clientName}.
          * @param collected the collection; read now, not kept.
@@ -120,20 +227,49 @@ final class ReportWriter
          */
         byte[] append(final String ven, final CollectionBuffer collected)
         {
+            return append(ven, collected, target);
+        }
+
+        /**
+         * Writes the collection's readings into the open report, opening one when none is. When the open report
+         * answers another addressee, it is finished first and returned, and a new one holds this collection.
+         *
+         * @param ven       the VEN's name, the report's {@code clientName}.
+         * @param collected the collection; read now, not kept.
+         * @param to        the event the collection's report answers, and its extra payloads.
+         * @return the report finished by this call (by the collection, or by the change of addressee), else null;
+         *     {@link #finishedFirstPosition()} is its first collection's position.
+         */
+        byte[] append(final String ven, final CollectionBuffer collected, final Addressee to)
+        {
             try
             {
+                byte[] finished = null;
+                if (open && to != addressee)
+                {
+                    finished = finish();
+                }
                 if (!open)
                 {
-                    open(ven, collected);
+                    open(ven, collected, to);
                 }
                 writeReadings(collected);
                 ticks++;
-                return ticks >= ticksPerReport ? finish() : null;
+                return ticks >= ticksPerReport ? finish() : finished;
             }
             catch (final IOException ex)
             {
                 throw new UncheckedIOException("cannot write a report into memory", ex);
             }
+        }
+
+        /**
+         * @return the position of the first collection of the report the last {@link #append} or {@link #finish}
+         *     returned.
+         */
+        long finishedFirstPosition()
+        {
+            return finishedFirstPosition;
         }
 
         /**
@@ -157,6 +293,7 @@ final class ReportWriter
             }
             open = false;
             ticks = 0;
+            finishedFirstPosition = firstPosition;
             final byte[] report = sink.toByteArray();
             sink.reset();
             return report;
@@ -170,8 +307,9 @@ final class ReportWriter
             return firstPosition;
         }
 
-        private void open(final String ven, final CollectionBuffer collected) throws IOException
+        private void open(final String ven, final CollectionBuffer collected, final Addressee to) throws IOException
         {
+            addressee = to;
             if (null == generator)
             {
                 // One generator per VEN for its lifetime: each report is a root value flushed into the reset sink.
@@ -183,9 +321,9 @@ final class ReportWriter
             firstPosition = collected.position();
             g.writeStartObject();
             g.writeFieldName(PROGRAM_ID);
-            g.writeString(programId);
+            g.writeString(to.programJson);
             g.writeFieldName(EVENT_ID);
-            g.writeString(eventId);
+            g.writeString(to.eventJson);
             g.writeFieldName(CLIENT_NAME);
             g.writeString(chars(ven, 0), 0, ven.length());
             if (collected.readingTotal() > 0)
@@ -197,7 +335,7 @@ final class ReportWriter
                 g.writeString(name, 0, end);
             }
             g.writeFieldName(PAYLOAD_DESCRIPTORS);
-            g.writeRawValue(descriptors);
+            g.writeRawValue(to.descriptors);
             g.writeFieldName(RESOURCES);
             g.writeStartArray();
         }
@@ -265,8 +403,32 @@ final class ReportWriter
                 p = TextChars.decimal(watts / 1000.0, c, p);
                 p = put(c, p, PAYLOAD_CLOSE);
             }
+            final Addressee to = addressee;
+            if (to.baseline != NONE || to.delta != NONE)
+            {
+                p = baselineAndDelta(c, p, to, collected.unmodifiedPowerW(reading), watts);
+            }
             entryLength = put(c, p, ENTRY_CLOSE);
             return c;
+        }
+
+        private int baselineAndDelta(final char[] c, final int at, final Addressee to, final double baselineWatts,
+            final double watts)
+        {
+            int p = at;
+            if (to.baseline != NONE)
+            {
+                p = put(c, p, BASELINE_NEXT);
+                p = TextChars.decimal(baselineWatts * to.baselinePerWatt, c, p);
+                p = put(c, p, PAYLOAD_CLOSE);
+            }
+            if (to.delta != NONE)
+            {
+                p = put(c, p, DELTA_NEXT);
+                p = TextChars.decimal((baselineWatts - watts) * to.deltaPerWatt, c, p);
+                p = put(c, p, PAYLOAD_CLOSE);
+            }
+            return p;
         }
 
         private void writeEntry(final JsonGenerator g, final CollectionBuffer collected, final String resourceId,
@@ -292,13 +454,14 @@ final class ReportWriter
             g.writeFieldName(ID);
             g.writeNumber(index);
             g.writeFieldName(PAYLOADS);
-            writePayloads(g, collected.powerW(reading));
+            writePayloads(g, collected.powerW(reading), collected.unmodifiedPowerW(reading));
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
         }
 
-        private void writePayloads(final JsonGenerator g, final double watts) throws IOException
+        private void writePayloads(final JsonGenerator g, final double watts, final double baselineWatts)
+            throws IOException
         {
             g.writeStartArray();
             if (usage)
@@ -308,6 +471,15 @@ final class ReportWriter
             if (demand)
             {
                 writePayload(g, DEMAND, watts / 1000.0);
+            }
+            final Addressee to = addressee;
+            if (to.baseline != NONE)
+            {
+                writePayload(g, BASELINE, baselineWatts * to.baselinePerWatt);
+            }
+            if (to.delta != NONE)
+            {
+                writePayload(g, DELTA_USAGE, (baselineWatts - watts) * to.deltaPerWatt);
             }
             g.writeEndArray();
         }

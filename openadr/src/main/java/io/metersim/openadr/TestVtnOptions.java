@@ -19,7 +19,7 @@ import io.metersim.core.MetersimException;
  * @param serverErrorRate      share of API requests answered 503, 0 to 1.
  * @param tooManyRequestsRate  share of API requests answered 429 with {@code Retry-After}, 0 to 1.
  * @param retryAfterSeconds    the {@code Retry-After} of a 429.
- * @param latencyMillis        delay added to every request.
+ * @param latencyMillis        delay added to every report ({@code POST /reports}).
  * @param maxFaultsPerRequest  the same request is faulted at most this often, so that bounded retries succeed.
  * @param threads              server worker threads.
  */
@@ -46,6 +46,13 @@ public record TestVtnOptions(
     public static final String DEFAULT_CLIENT_ID = "metersim";
     /** The client secret a default stub accepts. */
     public static final String DEFAULT_CLIENT_SECRET = "metersim-secret";
+    /**
+     * The business-logic client every stub also accepts: its tokens may hold {@code write_events}, which the VEN
+     * client's never do, so that a demand-response platform (or a test) can publish events with it.
+     */
+    public static final String BL_CLIENT_ID = "metersim-bl";
+    /** The secret of {@link #BL_CLIENT_ID}. */
+    public static final String BL_CLIENT_SECRET = "metersim-bl-secret";
 
     /**
      * @throws MetersimException when a value is out of range.
@@ -144,7 +151,7 @@ public record TestVtnOptions(
     }
 
     /**
-     * @param newLatencyMillis delay added to every request.
+     * @param newLatencyMillis delay added to every report ({@code POST /reports}).
      * @param newThreads       server worker threads.
      * @return a copy with this latency and thread count.
      */

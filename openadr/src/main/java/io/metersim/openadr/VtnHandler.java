@@ -1,6 +1,7 @@
 package io.metersim.openadr;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,31 +19,46 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the OpenADR 3.0.1 API of a {@link TestVtn}: token, programs, events, VENs, resources and reports.
+ * Serves the OpenADR 3.0.1 API of a {@link TestVtn}: token, programs, events, VENs, resources and reports. Every
+ * operation needs a bearer token holding the scope the specification's {@code oAuth2ClientCredentials} security
+ * names for it ({@code read_all} to read, {@code write_events}, {@code write_reports}, {@code write_vens} to write);
+ * a token without it is answered 403.
  */
 final class VtnHandler implements HttpHandler
 {
     private static final int MAX_LIMIT = 50;
     private static final String JSON = "application/json";
+    /** What a VEN client may do: read, report, register itself and subscribe (the specification's VEN scopes). */
+    static final Set<String> VEN_SCOPES = Set.of("read_all", "write_reports", "write_vens", "write_subscriptions");
+    /** What the business-logic client may do: read, write programs and events, VENs and subscriptions. */
+    static final Set<String> BL_SCOPES = Set.of("read_all", "write_programs", "write_events", "write_vens",
+        "write_subscriptions");
 
     private final TestVtnOptions options;
     private final VtnStore store;
     private final FaultPlan faults;
     private final OpenAdrSchemas schemas;
+    private final StubEvents events;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final VtnObjects objects = new VtnObjects();
+    private final VtnObjects objects;
 
-    VtnHandler(final TestVtnOptions options, final VtnStore store, final FaultPlan faults, final OpenAdrSchemas schemas)
+    VtnHandler(final TestVtnOptions options, final VtnStore store, final FaultPlan faults, final OpenAdrSchemas schemas,
+        final VtnObjects objects, final StubEvents events)
     {
         this.options = options;
         this.store = store;
         this.faults = faults;
         this.schemas = schemas;
+        this.objects = objects;
+        this.events = events;
     }
 
     /** One answer: status, JSON body and the optional headers a client acts on. */
@@ -74,7 +90,9 @@ final class VtnHandler implements HttpHandler
         {
             final byte[] body = exchange.getRequestBody().readAllBytes();
             store.sawConnection(String.valueOf(exchange.getRemoteAddress()));
-            if (options.latencyMillis() > 0)
+            // a slow VTN is slow to take reports; look-ups stay quick, so a reporter still connects and registers
+            if (options.latencyMillis() > 0 && "POST".equals(exchange.getRequestMethod())
+                && exchange.getRequestURI().getPath().endsWith("/reports"))
             {
                 TimeUnit.MILLISECONDS.sleep(options.latencyMillis());
             }
@@ -113,7 +131,7 @@ final class VtnHandler implements HttpHandler
         {
             return token(exchange, body);
         }
-        authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+        final String token = authorize(exchange.getRequestHeaders().getFirst("Authorization"));
         final FaultPlan.Fault fault = faults.decide(method, path + "?" + query, body);
         if (fault == FaultPlan.Fault.SERVER_ERROR)
         {
@@ -127,15 +145,24 @@ final class VtnHandler implements HttpHandler
         final Map<String, String> params = parseQuery(query);
         final String[] segments = path.split("/");
         final boolean venChild = segments.length == 4 && "vens".equals(segments[1]);
-        final String route = method + " " + (venChild ? "/vens/{venID}/" + segments[3] : path);
+        final boolean eventById = segments.length == 3 && "events".equals(segments[1]);
+        final String route = method + " " + (venChild ? "/vens/{venID}/" + segments[3]
+            : eventById ? "/events/{eventID}" : path);
+        requireScope(token, route);
         switch (route)
         {
             case "GET /programs":
                 return list(List.of(objects.program()), params);
             case "GET /events":
-                final String programId = params.get("programID");
-                final boolean seeded = null == programId || VtnObjects.PROGRAM_ID.equals(programId);
-                return list(seeded ? List.of(objects.event()) : List.of(), params);
+                return list(events.list(params.get("programID")), params);
+            case "POST /events":
+                return createEvent(body);
+            case "GET /events/{eventID}":
+                return new Reply(200, objects.bytes(existing(segments[2], events.get(segments[2]))));
+            case "PUT /events/{eventID}":
+                return replaceEvent(segments[2], body);
+            case "DELETE /events/{eventID}":
+                return new Reply(200, objects.bytes(existing(segments[2], events.remove(segments[2]))));
             case "POST /reports":
                 return report(body);
             case "POST /vens":
@@ -149,6 +176,71 @@ final class VtnHandler implements HttpHandler
             default:
                 throw new Refusal(404, "no such operation: " + method + " " + path);
         }
+    }
+
+    /**
+     * Refuses with 403 a token that lacks the scope the specification asks for the operation.
+     */
+    private void requireScope(final String token, final String route) throws Refusal
+    {
+        final String scope = route.startsWith("GET ") ? "read_all"
+            : route.endsWith(" /reports") ? "write_reports"
+            : route.contains(" /events") ? "write_events"
+            : route.contains(" /vens") ? "write_vens" : null;
+        final Set<String> granted = store.scopes(token);
+        if (null != scope && !granted.contains(scope))
+        {
+            throw new Refusal(403, route + " needs scope " + scope + "; the token grants "
+                + String.join(" ", new TreeSet<>(granted)));
+        }
+    }
+
+    private Reply createEvent(final byte[] body) throws Refusal
+    {
+        return new Reply(201, objects.bytes(events.add(checkedEvent(body), now())));
+    }
+
+    private Reply replaceEvent(final String id, final byte[] body) throws Refusal
+    {
+        final JsonNode event = checkedEvent(body);
+        return new Reply(200, objects.bytes(existing(id, events.replace(id, event, now()))));
+    }
+
+    private JsonNode checkedEvent(final byte[] body) throws Refusal
+    {
+        final JsonNode event;
+        try
+        {
+            event = mapper.readTree(body);
+        }
+        catch (final IOException ex)
+        {
+            throw new Refusal(400, "event is not valid JSON: " + oneLine(ex));
+        }
+        final String problem = events.problem(event);
+        if (null != problem)
+        {
+            final String detail = "event refused: " + problem;
+            store.addRejection(detail);
+            throw new Refusal(400, detail);
+        }
+        return event;
+    }
+
+    private static String oneLine(final IOException ex)
+    {
+        final String message = ex instanceof JsonProcessingException
+            ? ((JsonProcessingException)ex).getOriginalMessage() : ex.getMessage();
+        return String.valueOf(message).replace('\n', ' ');
+    }
+
+    private static ObjectNode existing(final String id, final ObjectNode event) throws Refusal
+    {
+        if (null == event)
+        {
+            throw new Refusal(404, "no such event: " + id);
+        }
+        return event;
     }
 
     private Reply token(final HttpExchange exchange, final byte[] body) throws Refusal
@@ -169,28 +261,65 @@ final class VtnHandler implements HttpHandler
         {
             return new Reply(400, objects.authError("invalid_request", String.join("; ", violations)));
         }
-        if (!options.clientId().equals(form.get("client_id"))
-            || !options.clientSecret().equals(form.get("client_secret")))
+        final Set<String> allowed = allowedScopes(form.get("client_id"), form.get("client_secret"));
+        if (null == allowed)
         {
             return new Reply(401, objects.authError("invalid_client", "unknown client or wrong secret"));
         }
+        final Set<String> granted = new LinkedHashSet<>();
+        for (final String scope : form.getOrDefault("scope", "").trim().split(" +"))
+        {
+            if (!scope.isEmpty() && !allowed.contains(scope))
+            {
+                return new Reply(400, objects.authError("invalid_scope", "client " + form.get("client_id")
+                    + " may not have scope " + scope));
+            }
+            if (!scope.isEmpty())
+            {
+                granted.add(scope);
+            }
+        }
+        final Set<String> scopes = granted.isEmpty() ? new TreeSet<>(allowed) : granted;
         final ObjectNode reply = mapper.createObjectNode();
-        reply.put("access_token", store.issueToken(TimeUnit.SECONDS.toNanos(options.tokenLifetimeSeconds())));
+        reply.put("access_token", store.issueToken(TimeUnit.SECONDS.toNanos(options.tokenLifetimeSeconds()), scopes));
         reply.put("token_type", "Bearer");
         reply.put("expires_in", options.tokenLifetimeSeconds());
+        reply.put("scope", String.join(" ", scopes));
         return new Reply(200, objects.bytes(reply));
     }
 
-    private void authorize(final String header) throws Refusal
+    /**
+     * @return the scopes this client may hold: the VEN client's or the business-logic client's; null when the
+     *     credentials are neither.
+     */
+    private Set<String> allowedScopes(final String clientId, final String clientSecret)
+    {
+        if (options.clientId().equals(clientId) && options.clientSecret().equals(clientSecret))
+        {
+            return VEN_SCOPES;
+        }
+        if (TestVtnOptions.BL_CLIENT_ID.equals(clientId) && TestVtnOptions.BL_CLIENT_SECRET.equals(clientSecret))
+        {
+            return BL_SCOPES;
+        }
+        return null;
+    }
+
+    /**
+     * @return the bearer token, known, unexpired and within its request limit.
+     */
+    private String authorize(final String header) throws Refusal
     {
         if (null == header || !header.startsWith("Bearer "))
         {
             throw new Refusal(401, "missing bearer token");
         }
-        if (!store.useToken(header.substring(7), options.tokenRequestLimit()))
+        final String token = header.substring(7);
+        if (!store.useToken(token, options.tokenRequestLimit()))
         {
             throw new Refusal(401, "token unknown or expired");
         }
+        return token;
     }
 
     private Reply report(final byte[] body) throws Refusal
@@ -238,12 +367,13 @@ final class VtnHandler implements HttpHandler
         {
             throw new Refusal(400, "report is not valid JSON: " + ex.getMessage());
         }
-        if (!VtnObjects.PROGRAM_ID.equals(programId) || !VtnObjects.EVENT_ID.equals(eventId))
+        if (!events.exists(programId, eventId))
         {
             final String detail = "unknown program or event: programID=" + programId + " eventID=" + eventId;
             store.addRejection(detail);
             throw new Refusal(400, detail);
         }
+        store.countReportFor(eventId);
     }
 
     private Reply createVen(final byte[] body) throws Refusal
@@ -327,7 +457,7 @@ final class VtnHandler implements HttpHandler
         {
             return mapper.readTree(json);
         }
-        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
+        catch (final JsonProcessingException ex)
         {
             throw new Refusal(400, component + " is not valid JSON: " + ex.getOriginalMessage());
         }

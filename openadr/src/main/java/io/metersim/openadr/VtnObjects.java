@@ -110,6 +110,7 @@ final class VtnObjects
         {
             case 400: return "Bad Request";
             case 401: return "Unauthorized";
+            case 403: return "Forbidden";
             case 404: return "Not Found";
             case 409: return "Conflict";
             case 429: return "Too Many Requests";

@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
+import io.metersim.core.EventTimeline;
 import io.metersim.core.Failures;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
@@ -12,6 +13,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -88,6 +91,8 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
     /** Set once the shutdown flush is queued: senders then stop when the outbox is empty. */
     private volatile boolean draining;
     private volatile DeliverySummary summary;
+    /** The events that ask for BASELINE or DELTA_USAGE, as the event poller last saw them. */
+    private volatile ReportRequests requests;
 
     /** A built report waiting for delivery. */
     private record Pending(String ven, long firstPosition, byte[] body, long submittedNanos)
@@ -102,6 +107,7 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         this.registrar = registrar;
         this.target = target;
         this.writer = new ReportWriter(target.programId(), target.eventId(), options);
+        this.requests = ReportRequests.none(writer);
         this.outbox = new ArrayBlockingQueue<>(options.outboxCapacity());
         for (int i = 0; i < options.maxInFlight(); i++)
         {
@@ -293,17 +299,38 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
                 + "]");
         }
         final ReportWriter.Batch batch = batches.computeIfAbsent(ven, name -> writer.newBatch());
+        final ReportWriter.Addressee to = requests.addressee(ven, collected);
         final byte[] report;
         final long firstPosition;
         synchronized (batch)
         {
-            report = batch.append(ven, collected);
-            firstPosition = batch.firstPosition();
+            report = batch.append(ven, collected, to);
+            firstPosition = batch.finishedFirstPosition();
         }
         if (null != report)
         {
             enqueue(new Pending(ven, firstPosition, report, System.nanoTime()));
         }
+    }
+
+    /**
+     * Starts polling the VTN's events of this reporter's program for the given VENs, on threads of its own, with
+     * this reporter's HTTP client, token and retry rules (see {@link EventPoller}). Each timeline goes to
+     * {@code onTimeline}; events whose report descriptors ask for BASELINE or DELTA_USAGE make the VENs' reports
+     * during those events answer them, carrying those payloads. The first listing is taken before this returns.
+     *
+     * @param venNames   the VENs that poll, e.g. the run's.
+     * @param interval   wall time between one VEN's polls, e.g. PT30S.
+     * @param shared     one listing per interval serves every VEN, instead of one per VEN.
+     * @param onTimeline receives every new timeline, e.g. {@code DemandResponse::replaceEvents}.
+     * @return the running poller; close it before this reporter.
+     * @throws MetersimException when the interval is not positive or there is no VEN.
+     */
+    public EventPoller pollEvents(final List<String> venNames, final Duration interval, final boolean shared,
+        final Consumer<EventTimeline> onTimeline)
+    {
+        return new EventPoller(client, writer, next -> requests = next, target.programId(), venNames, interval,
+            shared, onTimeline).start();
     }
 
     @Override

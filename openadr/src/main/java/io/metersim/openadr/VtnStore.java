@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,7 @@ final class VtnStore
 
     private final Map<String, AtomicInteger> tokenUses = new ConcurrentHashMap<>();
     private final Map<String, Long> tokenExpiry = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> tokenScopes = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     /** Tokens issued after this count hold a line break (a fault for tests); {@code Integer.MAX_VALUE} for none. */
     private volatile int sound = Integer.MAX_VALUE;
@@ -39,18 +41,30 @@ final class VtnStore
     private final List<String> reports = new ArrayList<>();
     private final List<String> rejections = new ArrayList<>();
     private final Set<String> clientConnections = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> reportsByEvent = new ConcurrentHashMap<>();
 
     /**
      * @param lifetimeNanos how long the token is valid.
+     * @param scopes        the OAuth2 scopes the token grants.
      * @return a new bearer token.
      */
-    String issueToken(final long lifetimeNanos)
+    String issueToken(final long lifetimeNanos, final Set<String> scopes)
     {
         final int issued = tokensIssued.incrementAndGet();
         final String token = issued > sound ? "token-" + issued + "\nX-Injected: 1" : "token-" + issued;
+        tokenScopes.put(token, Set.copyOf(scopes));
         tokenUses.put(token, new AtomicInteger());
         tokenExpiry.put(token, System.nanoTime() + lifetimeNanos);
         return token;
+    }
+
+    /**
+     * @param token a token {@link #useToken} accepted.
+     * @return the scopes it grants; empty for an unknown token.
+     */
+    Set<String> scopes(final String token)
+    {
+        return tokenScopes.getOrDefault(token, Set.of());
     }
 
     /**
@@ -62,6 +76,7 @@ final class VtnStore
         sound = tokensIssued.get();
         tokenUses.clear();
         tokenExpiry.clear();
+        tokenScopes.clear();
     }
 
     /**
@@ -151,6 +166,24 @@ final class VtnStore
             }
         }
         return "report-" + number;
+    }
+
+    /**
+     * Counts an accepted report under the event it answers.
+     */
+    void countReportFor(final String eventId)
+    {
+        reportsByEvent.computeIfAbsent(eventId, id -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * @return accepted reports per event id, sorted by id (only those whose event was read, i.e. with validation).
+     */
+    Map<String, Long> reportsByEvent()
+    {
+        final Map<String, Long> counts = new TreeMap<>();
+        reportsByEvent.forEach((id, count) -> counts.put(id, count.get()));
+        return counts;
     }
 
     long reportCount()

@@ -36,7 +36,8 @@ class TestVtnTest
         final TestVtn vtn = start(TestVtnOptions.defaults().withPort(0));
         final HttpResponse<String> ok = form(vtn, FORM);
         assertEquals(200, ok.statusCode());
-        assertEquals("{\"access_token\":\"token-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}", ok.body());
+        assertEquals("{\"access_token\":\"token-1\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+            + "\"scope\":\"read_all write_reports write_subscriptions write_vens\"}", ok.body());
 
         final HttpResponse<String> wrong = form(vtn, FORM.replace("metersim-secret", "guess"));
         assertEquals(401, wrong.statusCode());
