@@ -112,9 +112,18 @@ final class EventsOption
 
     private ResponseModel model(final Config config, final CliContext context)
     {
-        final Path file = null != responseConfig ? context.resolve(responseConfig)
+        return model(responseConfig, config, context);
+    }
+
+    /**
+     * The response model: {@code explicit} ({@code --response-config FILE}), else {@code response.properties}
+     * beside the configuration file when it exists, else the defaults.
+     */
+    static ResponseModel model(final Path explicit, final Config config, final CliContext context)
+    {
+        final Path file = null != explicit ? context.resolve(explicit)
             : null == config.file() ? null : config.file().resolveSibling(RESPONSE_FILE);
-        if (null == file || (null == responseConfig && !Files.exists(file)))
+        if (null == file || (null == explicit && !Files.exists(file)))
         {
             return ResponseModel.defaults();
         }

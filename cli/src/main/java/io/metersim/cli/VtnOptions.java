@@ -5,7 +5,6 @@ import io.metersim.core.EventTimeline;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
-import io.metersim.core.ResponseModel;
 import io.metersim.core.TimeMode;
 import io.metersim.openadr.EventPoller;
 import io.metersim.openadr.ReporterOptions;
@@ -15,19 +14,12 @@ import io.metersim.openadr.VtnReporter;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -119,7 +111,7 @@ final class VtnOptions
                 + "repeat after each cycle in raw time; use --time-mode continuous, or --vtn-poll-interval 0 "
                 + "[time-mode=raw]");
         }
-        return DemandResponse.create(simulator, model(responseConfig, config, context), EventTimeline.empty());
+        return DemandResponse.create(simulator, EventsOption.model(responseConfig, config, context), EventTimeline.empty());
     }
 
     /**
@@ -151,39 +143,6 @@ final class VtnOptions
             }
         });
         return poller;
-    }
-
-    /**
-     * The response model as {@code run --events} reads it: {@code --response-config FILE}, else
-     * {@code response.properties} beside the configuration file when there is one, else the built-in defaults.
-     */
-    private static ResponseModel model(final Path explicit, final Config config, final CliContext context)
-    {
-        final Path file = null != explicit ? context.resolve(explicit)
-            : null == config.file() ? null : config.file().resolveSibling(EventsOption.RESPONSE_FILE);
-        if (null == file || (null == explicit && !Files.exists(file)))
-        {
-            return ResponseModel.defaults();
-        }
-        if (!Files.isRegularFile(file))
-        {
-            throw CliException.notAFile("response configuration", file);
-        }
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
-        {
-            properties.load(reader);
-        }
-        catch (final IOException | IllegalArgumentException ex)
-        {
-            throw CliException.unreadable("response configuration", file, ex);
-        }
-        final Map<String, String> values = new LinkedHashMap<>();
-        for (final String key : properties.stringPropertyNames())
-        {
-            values.put(key, properties.getProperty(key));
-        }
-        return ResponseModel.fromProperties(values, file.toString());
     }
 
     /**
