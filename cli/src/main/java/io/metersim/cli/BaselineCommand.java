@@ -12,7 +12,6 @@ import io.metersim.baseline.DayRules;
 import io.metersim.baseline.LoadSeries;
 import io.metersim.baseline.PlaceboResult;
 import io.metersim.baseline.VenLoad;
-import io.metersim.core.CollectionBuffer;
 import io.metersim.core.DemandResponse;
 import io.metersim.core.EventTimeline;
 import io.metersim.core.HolidayCalendar;
@@ -29,9 +28,7 @@ import java.io.PrintStream;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -138,7 +135,7 @@ final class BaselineCommand implements Callable<Integer>
             response.takeUpEvents();
         }
         final EventTimeline timeline = null == response ? EventTimeline.empty() : response.events();
-        final DayRules withEvents = rules.withEventDays(eventDays(timeline, rules.zone()));
+        final DayRules withEvents = rules.withEventDays(RespondedReplay.eventDays(timeline, rules.zone()));
         final BaselinePlan plan = usage(() -> Baselines.plan(chosen, eventStart, eventDuration, replay, withEvents));
         final LoadSeries actual = null == response ? replay : responded(simulator, response, replay);
         final BaselineResult result = usage(() -> Baselines.compute(plan, actual));
@@ -158,30 +155,6 @@ final class BaselineCommand implements Callable<Integer>
     }
 
     /**
-     * @return the local dates any event of the set touches, from its start to its end (its start only when it is
-     *         open-ended).
-     */
-    private static Set<LocalDate> eventDays(final EventTimeline timeline, final ZoneId zone)
-    {
-        final Set<LocalDate> days = new HashSet<>();
-        for (int e = 0; e < timeline.size(); e++)
-        {
-            final long start = timeline.startMillis(e);
-            final long end = start + Math.max(0L, timeline.durationMillis(e) - 1);
-            for (LocalDate day = localDate(start, zone); !day.isAfter(localDate(end, zone)); day = day.plusDays(1))
-            {
-                days.add(day);
-            }
-        }
-        return days;
-    }
-
-    private static LocalDate localDate(final long millis, final ZoneId zone)
-    {
-        return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
-    }
-
-    /**
      * @return the replay with the fleet's response to the events over the event day's window (from 4 h before the
      *         event to its end), replayed from {@value #RESPONSE_LEAD_HOURS} h earlier so that the payback of an
      *         earlier event shows; the history before stays as replayed.
@@ -198,76 +171,7 @@ final class BaselineCommand implements Callable<Integer>
         {
             return replay;
         }
-        final int handle = simulator.venHandle(ven);
-        final CollectionBuffer buffer = simulator.newBuffer();
-        final int cycle = simulator.data().cycleLength();
-        final double[] kw = new double[(int)(to - from)];
-        for (long p = from; p < to; p++)
-        {
-            response.takeUpEvents();
-            simulator.collectAt(handle, simulator.positionOf((int)(p % cycle), p / cycle), buffer);
-            response.respond(buffer);
-            kw[(int)(p - from)] = (null == resource ? buffer.totalWatts() : resourceWatts(buffer)) / 1000.0;
-        }
-        return new Responded(replay, from, kw);
-    }
-
-    private double resourceWatts(final CollectionBuffer buffer)
-    {
-        for (int r = 0; r < buffer.resourceCount(); r++)
-        {
-            if (buffer.resourceId(r).equals(resource))
-            {
-                return buffer.resourceTotalWatts(r);
-            }
-        }
-        return Double.NaN;
-    }
-
-    /**
-     * The replay, with the responded kW over one stretch of positions (NaN there: not collected, so the replay).
-     */
-    private static final class Responded implements LoadSeries
-    {
-        private final VenLoad replay;
-        private final long from;
-        private final double[] kw;
-
-        Responded(final VenLoad replay, final long from, final double[] kw)
-        {
-            this.replay = replay;
-            this.from = from;
-            this.kw = kw;
-        }
-
-        @Override
-        public long startMillis()
-        {
-            return replay.startMillis();
-        }
-
-        @Override
-        public long intervalMillis()
-        {
-            return replay.intervalMillis();
-        }
-
-        @Override
-        public long length()
-        {
-            return replay.length();
-        }
-
-        @Override
-        public void gatherKw(final long[] positions, final int count, final double[] into)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                final long at = positions[i] - from;
-                into[i] = at >= 0 && at < kw.length && !Double.isNaN(kw[(int)at]) ? kw[(int)at]
-                    : replay.kwAt(positions[i]);
-            }
-        }
+        return RespondedReplay.collect(simulator, response, replay, ven, resource, from, to);
     }
 
     private ZoneId zone()

@@ -26,14 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * {@code run}'s demand-response options: the events the fleet responds to ({@code --events FILE}, a JSON array of
@@ -203,7 +200,7 @@ final class EventsOption
             return cbl;
         }
         final Map<String, VenLoad> loads = VenLoad.all(simulator);
-        final DayRules rules = DayRules.of(DayRules.COPENHAGEN, HolidayCalendar.DK).withEventDays(eventDays(events));
+        final DayRules rules = DayRules.of(DayRules.COPENHAGEN, HolidayCalendar.DK).withEventDays(RespondedReplay.eventDays(events, DayRules.COPENHAGEN));
         for (int i = 0; i < rows.size(); i++)
         {
             final int e = eventIndex(events, rows.get(i));
@@ -235,25 +232,6 @@ final class EventsOption
             }
         }
         return -1;
-    }
-
-    private static Set<LocalDate> eventDays(final EventTimeline events)
-    {
-        final Set<LocalDate> days = new HashSet<>();
-        for (int e = 0; e < events.size(); e++)
-        {
-            final long end = events.startMillis(e) + Math.max(0L, events.durationMillis(e) - 1);
-            for (LocalDate day = localDate(events.startMillis(e)); !day.isAfter(localDate(end)); day = day.plusDays(1))
-            {
-                days.add(day);
-            }
-        }
-        return days;
-    }
-
-    private static LocalDate localDate(final long millis)
-    {
-        return Instant.ofEpochMilli(millis).atZone(DayRules.COPENHAGEN).toLocalDate();
     }
 
     /**

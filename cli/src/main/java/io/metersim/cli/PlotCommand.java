@@ -6,7 +6,6 @@ import io.metersim.baseline.BaselineResult;
 import io.metersim.baseline.Baselines;
 import io.metersim.baseline.DayRules;
 import io.metersim.baseline.VenLoad;
-import io.metersim.core.CollectionBuffer;
 import io.metersim.core.DemandResponse;
 import io.metersim.core.EventTimeline;
 import io.metersim.core.HolidayCalendar;
@@ -25,14 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -461,7 +457,7 @@ final class PlotCommand implements Callable<Integer>
                 ? VenLoad.ofVen(simulator, ven)
                 : VenLoad.ofResource(simulator, ven, resource);
             final DayRules rules = DayRules
-                .of(zone, HolidayCalendar.DK).withEventDays(eventDays(timeline, zone));
+                .of(zone, HolidayCalendar.DK).withEventDays(RespondedReplay.eventDays(timeline, zone));
             final long interval = replay.intervalMillis();
             final long dayStart = Instant.ofEpochMilli(start).atZone(zone).toLocalDate().atStartOfDay(zone)
                 .toInstant().toEpochMilli();
@@ -469,7 +465,7 @@ final class PlotCommand implements Callable<Integer>
                 .atStartOfDay(zone).toInstant().toEpochMilli();
             final long first = Math.max(0L, Math.floorDiv(dayStart - replay.startMillis(), interval));
             final long end = Math.floorDiv(dayEnd - replay.startMillis() + interval - 1, interval);
-            final Responded actual = responded(timeline, replay, start, end);
+            final RespondedReplay actual = responded(timeline, replay, start, end);
             final BaselineResult result = usage(() -> Baselines.compute(
                 Baselines.plan(BaselineMethod.parse(METHOD),
                     Instant.ofEpochMilli(start), Duration.ofMillis(duration), replay, rules), actual));
@@ -527,28 +523,11 @@ final class PlotCommand implements Callable<Integer>
             return best;
         }
 
-        private static Set<LocalDate> eventDays(final EventTimeline timeline,
-            final ZoneId zone)
-        {
-            final Set<LocalDate> days = new HashSet<>();
-            for (int e = 0; e < timeline.size(); e++)
-            {
-                final long start = timeline.startMillis(e);
-                final long last = start + Math.max(0L, timeline.durationMillis(e) - 1);
-                for (LocalDate day = Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
-                    !day.isAfter(Instant.ofEpochMilli(last).atZone(zone).toLocalDate()); day = day.plusDays(1))
-                {
-                    days.add(day);
-                }
-            }
-            return days;
-        }
-
         /**
          * The replay with the fleet's response collected from 72 h before the event's adjustment window (4 h before
          * the event, as {@code metersim baseline} does) to {@code end}, so that a payback shows.
          */
-        private Responded responded(final EventTimeline timeline,
+        private RespondedReplay responded(final EventTimeline timeline,
             final VenLoad replay, final long start, final long end)
         {
             final long interval = replay.intervalMillis();
@@ -556,7 +535,7 @@ final class PlotCommand implements Callable<Integer>
             final long from = Math.max(0L, window - RESPONSE_LEAD_MILLIS / interval);
             if (end <= from)
             {
-                return new Responded(replay, 0, new double[0]);
+                return RespondedReplay.collect(simulator, null, replay, ven, resource, from, from);
             }
             final DemandResponse response = DemandResponse.create(simulator,
                 ResponseModel.defaults(), timeline);
@@ -564,34 +543,7 @@ final class PlotCommand implements Callable<Integer>
             {
                 context.err().println("metersim: warning: " + warning);
             }
-            final int handle = simulator.venHandle(ven);
-            final CollectionBuffer buffer = simulator.newBuffer();
-            final int cycle = simulator.data().cycleLength();
-            final double[] kw = new double[(int)(end - from)];
-            for (long p = from; p < end; p++)
-            {
-                response.takeUpEvents();
-                simulator.collectAt(handle, simulator.positionOf((int)(p % cycle), p / cycle), buffer);
-                response.respond(buffer);
-                kw[(int)(p - from)] = watts(buffer) / WATTS_PER_KW;
-            }
-            return new Responded(replay, from, kw);
-        }
-
-        private double watts(final CollectionBuffer buffer)
-        {
-            if (null == resource)
-            {
-                return buffer.totalWatts();
-            }
-            for (int r = 0; r < buffer.resourceCount(); r++)
-            {
-                if (buffer.resourceId(r).equals(resource))
-                {
-                    return buffer.resourceTotalWatts(r);
-                }
-            }
-            return Double.NaN;
+            return RespondedReplay.collect(simulator, response, replay, ven, resource, from, end);
         }
 
         private static <T> T usage(final Supplier<T> step)
@@ -603,56 +555,6 @@ final class PlotCommand implements Callable<Integer>
             catch (final BaselineException ex)
             {
                 throw new UsageException(ex.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The replay, with the responded kW over one stretch of positions (the replay where that has none).
-     */
-    static final class Responded implements io.metersim.baseline.LoadSeries
-    {
-        private final VenLoad replay;
-        private final long from;
-        private final double[] kw;
-
-        Responded(final VenLoad replay, final long from, final double[] kw)
-        {
-            this.replay = replay;
-            this.from = from;
-            this.kw = kw;
-        }
-
-        double kwAt(final long position)
-        {
-            final long at = position - from;
-            return at >= 0 && at < kw.length && !Double.isNaN(kw[(int)at]) ? kw[(int)at] : replay.kwAt(position);
-        }
-
-        @Override
-        public long startMillis()
-        {
-            return replay.startMillis();
-        }
-
-        @Override
-        public long intervalMillis()
-        {
-            return replay.intervalMillis();
-        }
-
-        @Override
-        public long length()
-        {
-            return replay.length();
-        }
-
-        @Override
-        public void gatherKw(final long[] positions, final int count, final double[] into)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                into[i] = kwAt(positions[i]);
             }
         }
     }
