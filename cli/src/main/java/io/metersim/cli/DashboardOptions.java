@@ -1,11 +1,9 @@
 package io.metersim.cli;
 
-import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.SinkCounts;
-import io.metersim.core.TickTotals;
 import io.metersim.dashboard.DashboardSink;
 import picocli.CommandLine.Option;
 
@@ -52,7 +50,7 @@ final class DashboardOptions implements SinkOption
     {
         for (final CollectionSink sink : sinks)
         {
-            if (null != sink && !(sink instanceof Announced))
+            if (null != sink && !(sink instanceof AnnouncedSink))
             {
                 watched.add(sink);
             }
@@ -93,7 +91,9 @@ final class DashboardOptions implements SinkOption
             final DashboardSink dashboard = DashboardSink.create(simulator, options, this::watchedCounts);
             dashboard.eventSource(activeEvent);
             created = dashboard;
-            return new Announced(dashboard, context);
+            return new AnnouncedSink(dashboard,
+                () -> context.err().println("metersim: dashboard at " + dashboard.url() + " (Ctrl-C ends the run)"),
+                () -> { });
         }
         catch (final MetersimException ex)
         {
@@ -112,63 +112,5 @@ final class DashboardOptions implements SinkOption
             counts.add(sink.counts());
         }
         return counts;
-    }
-
-    /**
-     * The dashboard as the command shows it: its address on stderr once it listens.
-     */
-    static final class Announced implements CollectionSink
-    {
-        private final DashboardSink sink;
-        private final CliContext context;
-
-        Announced(final DashboardSink sink, final CliContext context)
-        {
-            this.sink = sink;
-            this.context = context;
-        }
-
-        @Override
-        public String name()
-        {
-            return sink.name();
-        }
-
-        @Override
-        public void open(final int threads)
-        {
-            sink.open(threads);
-            context.err().println("metersim: dashboard at " + sink.url() + " (Ctrl-C ends the run)");
-        }
-
-        @Override
-        public void onCollection(final int worker, final CollectionBuffer collected, final long collectNanos)
-        {
-            sink.onCollection(worker, collected, collectNanos);
-        }
-
-        @Override
-        public void onTickEnd(final TickTotals tick)
-        {
-            sink.onTickEnd(tick);
-        }
-
-        @Override
-        public void flush()
-        {
-            sink.flush();
-        }
-
-        @Override
-        public void close()
-        {
-            sink.close();
-        }
-
-        @Override
-        public SinkCounts counts()
-        {
-            return sink.counts();
-        }
     }
 }

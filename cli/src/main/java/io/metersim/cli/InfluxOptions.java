@@ -1,16 +1,12 @@
 package io.metersim.cli;
 
-import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
-import io.metersim.core.SinkCounts;
-import io.metersim.core.TickTotals;
 import io.metersim.influx.InfluxSink;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -76,7 +72,20 @@ final class InfluxOptions implements SinkOption
         {
             return null;
         }
-        return new Announced(InfluxSink.create(options()), context);
+        final InfluxSink sink = InfluxSink.create(options());
+        return new AnnouncedSink(sink, () ->
+        {
+            final InfluxSink.Options o = sink.options();
+            context.err().println("metersim: writing to InfluxDB at " + o.url() + " (" + (o.isV1()
+                ? "database " + o.database() : "org " + o.org() + ", bucket " + o.bucket()) + ", " + o.batchLines()
+                + " lines per batch)");
+        }, () ->
+        {
+            for (final String note : sink.notes())
+            {
+                context.err().println("metersim: influx: " + note);
+            }
+        });
     }
 
     /**
@@ -121,77 +130,5 @@ final class InfluxOptions implements SinkOption
     private static boolean empty(final String value)
     {
         return null == value || value.isBlank();
-    }
-
-    /**
-     * The influx sink as the command shows it: one line on stderr once the server and database are checked, and the
-     * server's messages about dropped or undelivered lines when it closes.
-     */
-    static final class Announced implements CollectionSink
-    {
-        private final InfluxSink sink;
-        private final CliContext context;
-
-        Announced(final InfluxSink sink, final CliContext context)
-        {
-            this.sink = sink;
-            this.context = context;
-        }
-
-        @Override
-        public String name()
-        {
-            return sink.name();
-        }
-
-        @Override
-        public void open(final int threads) throws IOException
-        {
-            sink.open(threads);
-            final InfluxSink.Options o = sink.options();
-            context.err().println("metersim: writing to InfluxDB at " + o.url() + " (" + (o.isV1()
-                ? "database " + o.database() : "org " + o.org() + ", bucket " + o.bucket()) + ", " + o.batchLines()
-                + " lines per batch)");
-        }
-
-        @Override
-        public void onCollection(final int worker, final CollectionBuffer collected, final long collectNanos)
-        {
-            sink.onCollection(worker, collected, collectNanos);
-        }
-
-        @Override
-        public void onTickEnd(final TickTotals tick)
-        {
-            sink.onTickEnd(tick);
-        }
-
-        @Override
-        public void flush()
-        {
-            sink.flush();
-        }
-
-        @Override
-        public void close()
-        {
-            try
-            {
-                sink.close();
-            }
-            finally
-            {
-                for (final String note : sink.notes())
-                {
-                    context.err().println("metersim: influx: " + note);
-                }
-            }
-        }
-
-        @Override
-        public SinkCounts counts()
-        {
-            return sink.counts();
-        }
     }
 }
