@@ -47,6 +47,15 @@ public final class CollectionBuffer
     private double[] unmodifiedResourceTotal;
     private long[] readingModifiedAt;
     private double[] respondedWatts;
+    // a uniform shed (one share of two loads for a set of resources) is kept as its shares and that set, and read
+    // through them, so the response's loop writes one bit per resource instead of two readings and their stamps
+    private boolean sixLoadsEach;
+    private long shedAt;
+    private int shedFirstLoad;
+    private int shedSecondLoad;
+    private double shedFirstShare;
+    private double shedSecondShare;
+    private long[] shedResources;
 
     CollectionBuffer(final Pools pools, final String[] loadIds, final int resourceCapacity, final int readingCapacity)
     {
@@ -61,6 +70,12 @@ public final class CollectionBuffer
         this.unmodifiedResourceTotal = new double[resourceCapacity];
         this.readingModifiedAt = new long[readingCapacity];
         this.respondedWatts = new double[readingCapacity];
+        this.shedResources = new long[words(resourceCapacity)];
+    }
+
+    private static int words(final int bits)
+    {
+        return (bits + Long.SIZE - 1) / Long.SIZE;
     }
 
     /**
@@ -102,6 +117,7 @@ public final class CollectionBuffer
         double l5 = 0.0;
         double total = 0.0;
         int out = 0;
+        boolean sixLoadsEach = true;
         for (int r = 0; r < resources; r++)
         {
             final int from = spans[2 * r];
@@ -141,6 +157,7 @@ public final class CollectionBuffer
             }
             out = collectSpan(r, watts, seriesLoad, rowBase, from, end, out);
             total += resourceTotal[r];
+            sixLoadsEach = false;
         }
         if (loadTotals.length >= 6)
         {
@@ -158,6 +175,7 @@ public final class CollectionBuffer
         this.totalWatts = total;
         this.unmodifiedTotal = total;
         this.modifiedResources = 0;
+        this.sixLoadsEach = sixLoadsEach;
         this.sequence++;
     }
 
@@ -215,6 +233,7 @@ public final class CollectionBuffer
             resourceTotal = new double[resources];
             resourceModifiedAt = new long[resources];
             unmodifiedResourceTotal = new double[resources];
+            shedResources = new long[words(resources)];
         }
         if (slots > readingSeries.length)
         {
@@ -323,7 +342,22 @@ public final class CollectionBuffer
      */
     public double resourceTotalWatts(final int r)
     {
-        return resourceTotal[Objects.checkIndex(r, resourceCount)];
+        final int checked = Objects.checkIndex(r, resourceCount);
+        return inUniformShed(checked) ? resourceTotal[checked] + uniformShedDelta(checked) : resourceTotal[checked];
+    }
+
+    /**
+     * What a uniform shed changed a resource's total by, in the response's own arithmetic.
+     */
+    private double uniformShedDelta(final int r)
+    {
+        final double[] watts = pools.watts;
+        final int first = rowBase + readingSeries[6 * r];
+        final double firstBefore = watts[first + shedFirstLoad];
+        final double secondBefore = watts[first + shedSecondLoad];
+        final double firstDelta = (firstBefore - Math.max(0.0, firstBefore) * shedFirstShare) - firstBefore;
+        final double secondDelta = (secondBefore - Math.max(0.0, secondBefore) * shedSecondShare) - secondBefore;
+        return firstDelta + secondDelta;
     }
 
     /**
@@ -378,8 +412,35 @@ public final class CollectionBuffer
     public double powerW(final int reading)
     {
         final int checked = Objects.checkIndex(reading, readingTotal);
-        return readingModifiedAt[checked] == sequence ? respondedWatts[checked]
-            : pools.watts[rowBase + readingSeries[checked]];
+        if (readingModifiedAt[checked] == sequence)
+        {
+            return respondedWatts[checked];
+        }
+        final double replayed = pools.watts[rowBase + readingSeries[checked]];
+        return shedAt == sequence ? afterUniformShed(checked, replayed) : replayed;
+    }
+
+    /**
+     * A reading of a uniform shed: reading {@code 6r + k} is load {@code k} of resource {@code r}.
+     */
+    private double afterUniformShed(final int reading, final double replayed)
+    {
+        final int r = reading / 6;
+        if (!inUniformShed(r))
+        {
+            return replayed;
+        }
+        final int load = reading - 6 * r;
+        if (load == shedFirstLoad)
+        {
+            return replayed - Math.max(0.0, replayed) * shedFirstShare;
+        }
+        return load == shedSecondLoad ? replayed - Math.max(0.0, replayed) * shedSecondShare : replayed;
+    }
+
+    private boolean inUniformShed(final int r)
+    {
+        return shedAt == sequence && (shedResources[r >>> 6] & 1L << r) != 0;
     }
 
     /**
@@ -398,7 +459,17 @@ public final class CollectionBuffer
      */
     public boolean resourceModified(final int r)
     {
-        return resourceModifiedAt[Objects.checkIndex(r, resourceCount)] == sequence;
+        final int checked = Objects.checkIndex(r, resourceCount);
+        return resourceModifiedAt[checked] == sequence || inUniformShed(checked) && changedByUniformShed(checked);
+    }
+
+    private boolean changedByUniformShed(final int r)
+    {
+        final int first = rowBase + readingSeries[6 * r];
+        final double firstBefore = pools.watts[first + shedFirstLoad];
+        final double secondBefore = pools.watts[first + shedSecondLoad];
+        return (firstBefore - Math.max(0.0, firstBefore) * shedFirstShare) - firstBefore != 0.0
+            || (secondBefore - Math.max(0.0, secondBefore) * shedSecondShare) - secondBefore != 0.0;
     }
 
     /**
@@ -424,7 +495,12 @@ public final class CollectionBuffer
      */
     public int modifiedResourceCount()
     {
-        return modifiedResources;
+        int modified = modifiedResources;
+        for (int r = 0; shedAt == sequence && r < resourceCount; r++)
+        {
+            modified += inUniformShed(r) && changedByUniformShed(r) ? 1 : 0;
+        }
+        return modified;
     }
 
     /**
@@ -441,6 +517,14 @@ public final class CollectionBuffer
     int[] registryRows()
     {
         return snapshot.registryRows;
+    }
+
+    /**
+     * @return the snapshot collected: the same object for as long as the VEN's statuses do not change.
+     */
+    VenSnapshot snapshot()
+    {
+        return snapshot;
     }
 
     int[] readingOffsets()
@@ -504,6 +588,32 @@ public final class CollectionBuffer
     }
 
     /**
+     * @return whether every resource of this collection has six readings, loads 0 to 5 in order, so that reading
+     *         {@code 6r + k} is load {@code k} of resource {@code r} (the layout a uniform shed needs).
+     */
+    boolean sixLoadsEach()
+    {
+        return sixLoadsEach;
+    }
+
+    /**
+     * Starts a uniform shed of this collection: every resource whose bit the caller sets in the returned words
+     * (resource {@code r} is bit {@code r & 63} of word {@code r >>> 6}; the caller writes every word up to the
+     * last resource) reads {@code w - max(0, w) * share} for the two loads. The caller adds the totals with
+     * {@link #addResponseTotals}. Only for a collection with {@link #sixLoadsEach()}.
+     */
+    long[] beginUniformShed(final int firstLoad, final double firstShare, final int secondLoad,
+        final double secondShare)
+    {
+        shedAt = sequence;
+        shedFirstLoad = firstLoad;
+        shedFirstShare = firstShare;
+        shedSecondLoad = secondLoad;
+        shedSecondShare = secondShare;
+        return shedResources;
+    }
+
+    /**
      * The response's change of two readings of resource {@code r} at once (the water heater and heating); a reading
      * of -1 is skipped. {@code before} values are the readings as replayed.
      */
@@ -541,47 +651,10 @@ public final class CollectionBuffer
     }
 
     /**
-     * Like {@link #respondPair}, for a loop over many resources: changes the readings and the resource's total but
-     * leaves the VEN's and the loads' totals to one {@link #addResponseTotals} after the loop, so that iterations do
-     * not wait on each other through those sums.
-     *
-     * @return whether the resource changed (it counts towards {@link #modifiedResourceCount()} when added).
-     */
-    boolean respondPairDeferred(final int r, final int first, final double firstBefore, final double firstWatts,
-        final int second, final double secondBefore, final double secondWatts)
-    {
-        final double firstDelta = first >= 0 ? firstWatts - firstBefore : 0.0;
-        final double secondDelta = second >= 0 ? secondWatts - secondBefore : 0.0;
-        if (firstDelta == 0.0 && secondDelta == 0.0)
-        {
-            return false;
-        }
-        final long sequence = this.sequence;
-        final boolean newlyModified = resourceModifiedAt[r] != sequence;
-        if (newlyModified)
-        {
-            resourceModifiedAt[r] = sequence;
-            unmodifiedResourceTotal[r] = resourceTotal[r];
-        }
-        if (firstDelta != 0.0)
-        {
-            readingModifiedAt[first] = sequence;
-            respondedWatts[first] = firstWatts;
-        }
-        if (secondDelta != 0.0)
-        {
-            readingModifiedAt[second] = sequence;
-            respondedWatts[second] = secondWatts;
-        }
-        resourceTotal[r] += firstDelta + secondDelta;
-        return newlyModified;
-    }
-
-    /**
-     * Adds what a loop of {@link #respondPairDeferred} changed to the VEN's and the loads' totals.
+     * Adds what a uniform shed ({@link #beginUniformShed}) changed to the VEN's and the loads' totals.
      */
     void addResponseTotals(final int firstLoad, final double firstDelta, final int secondLoad,
-        final double secondDelta, final int modified)
+        final double secondDelta)
     {
         if (firstLoad < loadTotals.length)
         {
@@ -592,7 +665,14 @@ public final class CollectionBuffer
             loadTotals[secondLoad] += secondDelta;
         }
         totalWatts += firstDelta + secondDelta;
-        modifiedResources += modified;
+    }
+
+    /**
+     * Takes resource {@code r} out of this collection's uniform shed.
+     */
+    void leaveUniformShed(final int r)
+    {
+        shedResources[r >>> 6] &= ~(1L << r);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.metersim.core;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,13 +42,20 @@ public final class DemandResponse
     private final double reboundPerShedWh;
     private final double[] waterHeaterShed;
     private final double[] heatingShed;
-    private final boolean[] participates;
+    /** 1 for a resource that takes part, 0 for one that opts out; a number, so the loops need no branch on it. */
+    private final byte[] participating;
     private final double[] deficitWh;
     private final double[] reboundWh;
     private final long[] shedMask;
     private final long[] lastStep;
     private final int[] lastSlot;
-    private final int[] recovering;
+    /** Per VEN: 1 when some of its resources may still owe energy (deferred or rebound), 0 when none does. */
+    private final byte[] owing;
+    private final int vens;
+    // per VEN: the snapshot last seen and the positions in it of the resources that take part
+    private final VenSnapshot[] participantsSeen;
+    private final int[][] participantsOf;
+    private final long[][] participantWordsOf;
     private ResponsePlan plan = ResponsePlan.EMPTY;
 
     private DemandResponse(final MeterSimulator simulator, final ResponseModel model)
@@ -74,19 +82,23 @@ public final class DemandResponse
         this.waterHeaterShed = model.waterHeaterShed.clone();
         this.heatingShed = model.heatingShed.clone();
         final int rows = registry.size();
-        this.participates = new boolean[rows];
+        this.participating = new byte[rows];
         for (int row = 0; row < rows; row++)
         {
             final long draw = MeterAssignment.mix(model.seed, registry.resource(row).ven(),
                 registry.resource(row).resourceId());
-            participates[row] = (draw >>> 11) * 0x1.0p-53 < model.participation;
+            participating[row] = (byte)((draw >>> 11) * 0x1.0p-53 < model.participation ? 1 : 0);
         }
         this.deficitWh = new double[rows];
         this.reboundWh = new double[rows];
         this.shedMask = new long[rows];
         this.lastStep = new long[rows];
         this.lastSlot = new int[rows];
-        this.recovering = new int[simulator.venNames().size()];
+        this.vens = simulator.venNames().size();
+        this.owing = new byte[vens];
+        this.participantsSeen = new VenSnapshot[vens];
+        this.participantsOf = new int[vens][];
+        this.participantWordsOf = new long[vens][];
         this.evaluation = new EvaluationTable(simulator.venNames());
     }
 
@@ -248,7 +260,7 @@ public final class DemandResponse
      */
     public boolean participates(final int row)
     {
-        return participates[row];
+        return participating[row] != 0;
     }
 
     /**
@@ -261,19 +273,20 @@ public final class DemandResponse
     {
         final ResponsePlan plan = this.plan;
         final int ven = collected.venHandle();
-        if (ven < 0 || collected.readingTotal() == 0 || (plan.events == 0 && recovering[ven] == 0))
+        if (ven < 0 || collected.readingTotal() == 0 || (plan.events == 0 && owing[ven] == 0))
         {
             return;
         }
         final long t = collected.timestampMillis(0);
         final int winner = plan.anyResourceTargets ? -1 : plan.winner(ven, -1, t);
-        if (winner < 0 && recovering[ven] == 0 && !plan.anyResourceTargets)
+        if (winner < 0 && owing[ven] == 0 && !plan.anyResourceTargets)
         {
             return;
         }
-        if (winner >= 0 && plan.actKind[winner] == EventTimeline.KIND_SIMPLE)
+        if (winner >= 0 && plan.actKind[winner] == EventTimeline.KIND_SIMPLE && collected.sixLoadsEach()
+            && waterHeaterLoad < 6 && heatingLoad < 6)
         {
-            shedSimple(plan, collected, ven, winner);
+            shedUniformly(plan, collected, ven, winner);
         }
         else
         {
@@ -283,90 +296,163 @@ public final class DemandResponse
     }
 
     /**
-     * The common case in one tight loop: one SIMPLE level for every resource of the VEN. Resources that opt out or
-     * are released early go the general way ({@link #recoverResource}).
+     * The common case in one branch-free loop: one SIMPLE level for every resource of a VEN whose resources have six
+     * loads each. The shed is kept in the buffer as the level's shares and the set of resources it sheds, so the
+     * loop writes only each resource's state. Participants released early recover afterwards, the general way.
      */
-    private void shedSimple(final ResponsePlan plan, final CollectionBuffer collected, final int ven,
+    private void shedUniformly(final ResponsePlan plan, final CollectionBuffer collected, final int ven,
         final int acting)
     {
-        final long position = collected.position();
-        final long step = MeterSimulator.cycleOf(position) * cycleLength + MeterSimulator.indexOf(position);
+        final long step = stepOf(collected);
         final int level = (int)Math.max(0, Math.min(ResponseModel.LEVELS - 1, plan.actValue[acting]));
         final double whShare = waterHeaterShed[level];
         final double htShare = heatingShed[level];
+        final long whShareBits = Double.doubleToRawLongBits(whShare);
+        final long htShareBits = Double.doubleToRawLongBits(htShare);
         final int slot = plan.slots[plan.actEvent[acting]];
+        final int whLoad = waterHeaterLoad;
+        final int htLoad = heatingLoad;
+        final int[] participants = participantsOf(collected, ven);
         final int[] rows = collected.registryRows();
-        final int[] offsets = collected.readingOffsets();
-        final int[] counts = collected.readingCounts();
         final int[] series = collected.readingSeries();
-        final int[] seriesLoad = collected.seriesLoads();
         final double[] watts = collected.wattsPool();
         final int rowBase = collected.rowBase();
-        final boolean[] participates = this.participates;
         final long[] shedMask = this.shedMask;
         final long[] lastStep = this.lastStep;
         final double[] deficitWh = this.deficitWh;
         final double[] reboundWh = this.reboundWh;
         final int[] lastSlot = this.lastSlot;
-        final int whLoad = waterHeaterLoad;
-        final int htLoad = heatingLoad;
-        final double whFactor = whShare * hoursPerTick;
-        final double htFactor = htShare * reboundPerShedWh;
-        int newlyRecovering = 0;
-        int modified = 0;
+        final long windowMask = this.windowMask;
+        final int maxShedTicks = this.maxShedTicks;
+        final double whFactor = hoursPerTick;
+        final double htFactor = reboundPerShedWh;
+        int shedding = 0;
         double whDelta = 0.0;
         double htDelta = 0.0;
-        final int resources = collected.resourceCount();
-        for (int r = 0; r < resources; r++)
+        // the participants only, and every choice as arithmetic: no branch to mispredict
+        for (final int r : participants)
         {
             final int row = rows[r];
-            if (!participates[row] || !mayShed(row, step, shedMask, lastStep))
-            {
-                if (deficitWh[row] > 0 || reboundWh[row] > 0)
-                {
-                    recoverResource(collected, r, row, ven);
-                }
-                continue;
-            }
-            final int from = offsets[r];
-            final int count = counts[r];
-            final int wh = whLoad < count && seriesLoad[series[from + whLoad]] == whLoad ? from + whLoad
-                : readingOf(collected, r, whLoad);
-            final int ht = htLoad < count && seriesLoad[series[from + htLoad]] == htLoad ? from + htLoad
-                : readingOf(collected, r, htLoad);
-            final double whW = wh >= 0 ? watts[rowBase + series[wh]] : 0.0;
-            final double htW = ht >= 0 ? watts[rowBase + series[ht]] : 0.0;
-            final double whPositive = Math.max(0.0, whW);
-            final double htPositive = Math.max(0.0, htW);
-            final double deficit = deficitWh[row];
-            final double rebound = reboundWh[row];
-            final double newDeficit = deficit + whPositive * whFactor;
-            final double newRebound = rebound + htPositive * htFactor;
-            deficitWh[row] = newDeficit;
-            reboundWh[row] = newRebound;
-            lastSlot[row] = slot;
-            newlyRecovering += deficit <= 0 && rebound <= 0 && (newDeficit > 0 || newRebound > 0) ? 1 : 0;
-            final double whShed = wh >= 0 ? whPositive * whShare : 0.0;
-            final double htShed = ht >= 0 ? htPositive * htShare : 0.0;
-            modified += collected.respondPairDeferred(r, wh, whW, whW - whShed, ht, htW, htW - htShed) ? 1 : 0;
+            final long gap = step - lastStep[row];
+            final long history = gap >= MAX_WINDOW_TICKS || gap < 0 ? 0L : shedMask[row] << gap;
+            final int sheds = (Long.bitCount(history & windowMask) - maxShedTicks) >>> 31;
+            shedMask[row] = history & ~1L | sheds;
+            lastStep[row] = step;
+            shedding += sheds;
+            final int first = rowBase + series[6 * r];
+            // the share or +0.0, chosen on the bits: converting the int to a double would chain the iterations
+            final long keep = -(long)sheds;
+            final double whShed = Math.max(0.0, watts[first + whLoad]) * Double.longBitsToDouble(whShareBits & keep);
+            final double htShed = Math.max(0.0, watts[first + htLoad]) * Double.longBitsToDouble(htShareBits & keep);
+            deficitWh[row] += whShed * whFactor;
+            reboundWh[row] += htShed * htFactor;
+            lastSlot[row] += slot - lastSlot[row] & -sheds;
             whDelta -= whShed;
             htDelta -= htShed;
         }
-        collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta, modified);
-        recovering[ven] += newlyRecovering;
+        if (shedding > 0)
+        {
+            owing[ven] = 1;
+            final long[] shed = collected.beginUniformShed(whLoad, whShare, htLoad, htShare);
+            System.arraycopy(participantWordsOf[ven], 0, shed, 0, participantWordsOf[ven].length);
+            collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
+        }
+        if (shedding < participants.length)
+        {
+            recoverReleased(collected, ven, step, shedding > 0);
+        }
+    }
+
+    /**
+     * After a uniform shed: the participants that did not shed in this step (released early) are taken out of the
+     * shed set, and those that owe energy recover.
+     */
+    private void recoverReleased(final CollectionBuffer collected, final int ven, final long step,
+        final boolean someShed)
+    {
+        boolean stillOwing = someShed;
+        for (final int r : participantsOf[ven])
+        {
+            final int row = collected.registryRowUnchecked(r);
+            if ((shedMask[row] & 1L) == 0)
+            {
+                if (someShed)
+                {
+                    collected.leaveUniformShed(r);
+                }
+                if (deficitWh[row] > 0 || reboundWh[row] > 0)
+                {
+                    recoverResource(collected, r, row, ven);
+                    stillOwing |= deficitWh[row] > 0 || reboundWh[row] > 0;
+                }
+            }
+        }
+        owing[ven] = (byte)(stillOwing ? 1 : 0);
+    }
+
+    /**
+     * @return 1 when the value is neither +0.0 nor -0.0 (nor NaN's absence of sign: any other bit pattern), else 0;
+     *         computed on the bits, because a comparison of doubles that go either way at random compiles to a
+     *         branch that the processor mispredicts.
+     */
+    private static int nonZero(final double value)
+    {
+        final long magnitude = Double.doubleToRawLongBits(value) & Long.MAX_VALUE;
+        return (int)((magnitude + Long.MAX_VALUE) >>> 63);
+    }
+
+    /**
+     * @return the positions in the collection's snapshot of the resources that take part; recomputed (and
+     *         allocated) only when the VEN's snapshot changes.
+     */
+    private int[] participantsOf(final CollectionBuffer collected, final int ven)
+    {
+        final VenSnapshot snapshot = collected.snapshot();
+        if (participantsSeen[ven] != snapshot)
+        {
+            final int[] rows = snapshot.registryRows;
+            int count = 0;
+            for (int r = 0; r < snapshot.resourceCount; r++)
+            {
+                count += participating[rows[r]];
+            }
+            final int[] participants = new int[count];
+            count = 0;
+            for (int r = 0; r < snapshot.resourceCount; r++)
+            {
+                if (participating[rows[r]] != 0)
+                {
+                    participants[count++] = r;
+                }
+            }
+            final long[] words = new long[(snapshot.resourceCount + 63) >>> 6];
+            for (final int r : participants)
+            {
+                words[r >>> 6] |= 1L << r;
+            }
+            participantsOf[ven] = participants;
+            participantWordsOf[ven] = words;
+            participantsSeen[ven] = snapshot;
+        }
+        return participantsOf[ven];
+    }
+
+    private long stepOf(final CollectionBuffer collected)
+    {
+        final long position = collected.position();
+        return MeterSimulator.cycleOf(position) * cycleLength + MeterSimulator.indexOf(position);
     }
 
     private void respondResources(final ResponsePlan plan, final CollectionBuffer collected, final int ven,
         final long t, final int venWinner)
     {
-        final long position = collected.position();
-        final long step = MeterSimulator.cycleOf(position) * cycleLength + MeterSimulator.indexOf(position);
+        final long step = stepOf(collected);
         final int resources = collected.resourceCount();
         for (int r = 0; r < resources; r++)
         {
             final int row = collected.registryRowUnchecked(r);
             final int acting = plan.anyResourceTargets ? plan.winner(ven, row, t) : venWinner;
-            final boolean shed = acting >= 0 && participates[row] && mayShed(row, step, shedMask, lastStep);
+            final boolean shed = acting >= 0 && participating[row] != 0 && mayShed(row, step, shedMask, lastStep);
             if (shed)
             {
                 shedResource(plan, collected, r, row, acting, ven);
@@ -376,6 +462,24 @@ public final class DemandResponse
                 recoverResource(collected, r, row, ven);
             }
         }
+        owing[ven] = (byte)(anyOwes(ven) ? 1 : 0);
+    }
+
+    /**
+     * @return whether any resource of the VEN, approved now or not, still owes energy.
+     */
+    private boolean anyOwes(final int ven)
+    {
+        final Registry registry = simulator.registry();
+        for (int p = registry.firstOfVen(ven); p < registry.endOfVen(ven); p++)
+        {
+            final int row = registry.rowAt(p);
+            if (deficitWh[row] > 0 || reboundWh[row] > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -423,10 +527,6 @@ public final class DemandResponse
         deficitWh[row] = newDeficit;
         reboundWh[row] = newRebound;
         lastSlot[row] = plan.slots[plan.actEvent[acting]];
-        if (deficit <= 0 && rebound <= 0 && (newDeficit > 0 || newRebound > 0))
-        {
-            recovering[ven]++;
-        }
         collected.respondPair(r, wh, whW, whW - whShed, ht, htW, htW - htShed);
     }
 
@@ -461,11 +561,7 @@ public final class DemandResponse
         {
             reboundWh[row] = 0.0;
         }
-        evaluation.reboundWh[lastSlot[row] * recovering.length + ven] += added;
-        if (deficitWh[row] == 0.0 && reboundWh[row] == 0.0)
-        {
-            recovering[ven]--;
-        }
+        evaluation.reboundWh[lastSlot[row] * vens + ven] += added;
     }
 
     /**
@@ -474,7 +570,7 @@ public final class DemandResponse
     private void accumulate(final ResponsePlan plan, final CollectionBuffer collected, final int ven, final long t)
     {
         final EvaluationTable table = this.evaluation;
-        final int vens = recovering.length;
+        final int vens = this.vens;
         for (int e = 0; e < plan.events; e++)
         {
             if (plan.venTargeted[e * plan.vens + ven] && plan.activeInterval(e, ven, t) >= 0)
