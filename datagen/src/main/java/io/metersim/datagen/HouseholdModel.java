@@ -10,13 +10,23 @@ import java.util.SplittableRandom;
 final class HouseholdModel
 {
     private static final double COLD_SEASON = 0.08;
-    /** Chance that the bigger electronics (TV, games, computer) are on in an hour someone is awake at home. */
-    private static final double ELECTRONICS_ON = 0.4;
+    /**
+     * Chance that the bigger electronics (TV, games, computer) are on in an hour someone is awake at home: used in
+     * sessions, not all evening.
+     */
+    private static final double ELECTRONICS_ON = 0.25;
+    /** Electronics left on between sessions (router, TV box, console and computer in networked standby). */
+    private static final double NETWORKED_STANDBY_W = 20.0;
     /** Screens are on more in the dark season: +35 % in mid-January, -35 % in mid-July. */
     private static final double SCREEN_SEASON = 0.35;
     private static final double WASHER_W = 2_000.0;
-    /** Share of washes started by a delay timer at night (cheaper hours). */
+    private static final double WASHER_MOTOR_W = 150.0;
+    /** Share of single washes started by a delay timer at night (cheaper hours). */
     private static final double NIGHT_LAUNDRY = 0.45;
+    /** Chance of washing a waiting load on a workday rather than leaving it for a day off. */
+    private static final double WORKDAY_LAUNDRY = 0.5;
+    /** Share of loads that go into the tumble dryer in homes with one (the rest are hung to dry). */
+    private static final double DRYER_USE = 0.8;
     private static final double DISHWASHER_W = 1_900.0;
     private static final double KETTLE_W = 2_000.0;
 
@@ -103,7 +113,8 @@ final class HouseholdModel
                 * (0.85 + 0.15 * h0[axis.hour[i]] / tables.h0Mean[axis.period[i]][axis.dayType[i]]);
             final double noise = wobble.next();
             final boolean on = active[i] > 0.0 && Household.chance(random, ELECTRONICS_ON);
-            watts[i] = on ? a.electronicsW() * active[i] * weight * noise / ELECTRONICS_ON : 0.0;
+            final double use = on ? a.electronicsW() * active[i] * weight * noise / ELECTRONICS_ON : 0.0;
+            watts[i] = NETWORKED_STANDBY_W + use;
             final int bursts = Events.poisson(random, a.burstsPerHour() * active[i] * axis.intervalHours);
             for (int k = 0; k < bursts; k++)
             {
@@ -112,11 +123,12 @@ final class HouseholdModel
                     3_000.0));
             }
         }
+        double basket = random.nextDouble();
         for (int d = 0; d < axis.days; d++)
         {
+            basket = laundry(d, basket, watts, random);
             if (!schedule.away[d])
             {
-                laundry(d, watts, random);
                 sauna(d, watts, random);
                 car(d, watts, random);
             }
@@ -124,29 +136,46 @@ final class HouseholdModel
         return watts;
     }
 
-    private void laundry(final int d, final double[] watts, final SplittableRandom random)
+    /**
+     * Laundry is washed when a load of it has piled up: the basket fills at the household's rate every day (also while
+     * away) and is washed on a day at home once it holds a load, always on a day off, on half the workdays (else it
+     * waits). Two loads waiting on a day off are washed back to back, the first load drying while the second washes.
+     */
+    private double laundry(final int d, final double basket, final double[] watts, final SplittableRandom random)
     {
-        final Appliances a = household.appliances();
-        final double rate = a.washesPerWeek() / 7.0 * (schedule.dayOff[d] ? 1.5 : 0.8);
-        final int cycles = Events.poisson(random, rate);
-        for (int c = 0; c < cycles; c++)
+        final double filled = basket + household.appliances().washesPerWeek() / 7.0;
+        if (filled < 1.0 || schedule.away[d] || !schedule.dayOff[d] && !Household.chance(random, WORKDAY_LAUNDRY))
         {
-            final double awake = awakeTime(schedule, d, random, 1.5);
-            if (Double.isNaN(awake))
-            {
-                return;
-            }
-            final double start = Household.chance(random, NIGHT_LAUNDRY) ? schedule.bed[d] + Household.uniform(random,
-                -0.5, 2.0) : awake;
-            final double heating = Household.uniform(random, 0.25, 0.5);
-            Events.add(axis, watts, axis.at(d, start), heating, WASHER_W);
-            Events.add(axis, watts, axis.at(d, start + heating), 1.0, 150.0);
-            if (a.dryer() && Household.chance(random, 0.8))
-            {
-                Events.add(axis, watts, axis.at(d, start + heating + 1.0 + Household.uniform(random, 0.0, 1.0)),
-                    Household.uniform(random, 0.6, 1.2), Household.uniform(random, 2_200.0, 2_800.0));
-            }
+            return filled;
         }
+        final int loads = filled >= 2.0 && schedule.dayOff[d] ? 2 : 1;
+        final double awake = awakeTime(schedule, d, random, 1.5 * loads);
+        if (Double.isNaN(awake))
+        {
+            return filled;
+        }
+        double start = loads == 1 && Household.chance(random, NIGHT_LAUNDRY)
+            ? schedule.bed[d] + Household.uniform(random, -0.5, 2.0) : awake;
+        for (int k = 0; k < loads; k++)
+        {
+            start = wash(d, start, watts, random);
+        }
+        return filled - loads;
+    }
+
+    /** One wash and, in homes with a dryer, its drying; returns when the washer is free for the next load. */
+    private double wash(final int d, final double start, final double[] watts, final SplittableRandom random)
+    {
+        final double heating = Household.uniform(random, 0.25, 0.5);
+        final double cycle = heating + Household.uniform(random, 0.8, 1.3);
+        Events.add(axis, watts, axis.at(d, start), heating, WASHER_W);
+        Events.add(axis, watts, axis.at(d, start + heating), cycle - heating, WASHER_MOTOR_W);
+        if (household.appliances().dryer() && Household.chance(random, DRYER_USE))
+        {
+            Events.add(axis, watts, axis.at(d, start + cycle + Household.uniform(random, 0.0, 0.5)),
+                Household.uniform(random, 1.0, 1.8), Household.uniform(random, 2_200.0, 2_800.0));
+        }
+        return start + cycle + Household.uniform(random, 0.05, 0.25);
     }
 
     /** The car charges after the household comes home, or from a price-controlled start at night. */

@@ -12,6 +12,18 @@ final class Kitchen
     private static final double SMALL_PER_HOUR = 0.25;
     /** Chance of baking (the oven for an hour or so at a random time) on a day at home. */
     private static final double BAKING_RATE = 0.15;
+    /** Spread (log-normal sigma) of a dinner's size from day to day: a quick meal one day, a roast the next. */
+    private static final double MEAL_SIGMA = 0.6;
+    /**
+     * A bigger dinner has more pots on at once: the hob's power grows with the square root of the meal's size (and
+     * its time with the rest), up to the full rating of a four-zone hob (NVE: up to 7 kW).
+     */
+    private static final double HOB_MAX_W = 7_000.0;
+    /** A dinner this many times the household's usual one also uses the oven. */
+    private static final double OVEN_MEAL = 1.6;
+    /** The oven heats up at its full rating, then its thermostat holds it at about 60 % of it. */
+    private static final double PREHEAT_HOURS = 0.2;
+    private static final double OVEN_DUTY = 0.6;
 
     private Kitchen()
     {
@@ -82,11 +94,15 @@ final class Kitchen
         {
             return;
         }
-        final double hob = a.dinnerHours() * Household.uniform(random, 0.6, 1.4);
-        Events.add(axis, watts, axis.at(d, dinner - hob), hob, a.hobW());
-        if (Household.chance(random, type == Tables.SUNDAY ? 0.6 : 0.15))
+        final double size = mealSize(random);
+        final double hobW = Math.min(HOB_MAX_W, a.hobW() * Math.sqrt(size));
+        final double hob = a.dinnerHours() * size * a.hobW() / hobW;
+        Events.add(axis, watts, axis.at(d, dinner - hob), hob, hobW);
+        if (Household.chance(random, type == Tables.SUNDAY ? 0.6 : 0.15) || size > OVEN_MEAL)
         {
-            Events.add(axis, watts, axis.at(d, dinner - 1.2), Household.uniform(random, 0.7, 1.3), 0.6 * a.ovenW());
+            final double bake = Household.uniform(random, 0.5, 1.1) * Math.max(1.0, size);
+            Events.add(axis, watts, axis.at(d, dinner - bake - PREHEAT_HOURS), PREHEAT_HOURS, a.ovenW());
+            Events.add(axis, watts, axis.at(d, dinner - bake), bake, OVEN_DUTY * a.ovenW());
         }
         if (a.dishwasher() && Household.chance(random, Math.min(0.9, 0.15 + 0.25 * household.persons())))
         {
@@ -96,6 +112,15 @@ final class Kitchen
             Events.add(axis, watts, axis.at(d, start), heating, HouseholdModel.dishwasherW());
             Events.add(axis, watts, axis.at(d, start + heating), 1.0, 100.0);
         }
+    }
+
+    /**
+     * @param random the kitchen's stream.
+     * @return the size of one dinner relative to the household's usual one: log-normal, mean 1, heavy-tailed.
+     */
+    static double mealSize(final SplittableRandom random)
+    {
+        return Math.exp(MEAL_SIGMA * random.nextGaussian() - MEAL_SIGMA * MEAL_SIGMA / 2.0);
     }
 
     private static double dinnerTime(final Household household, final TimeAxis axis, final Schedule schedule,
@@ -109,10 +134,10 @@ final class Kitchen
         }
         if (schedule.dayOff[d])
         {
-            return habits.dinnerH() + Household.uniform(random, -1.0, 1.5);
+            return habits.dinnerH() + Household.uniform(random, -1.75, 2.25);
         }
         final double home = schedule.back[d] + Household.uniform(random, 0.3, 2.5);
-        return Math.max(home, habits.dinnerH() + 1.2 * random.nextGaussian());
+        return Math.max(home, habits.dinnerH() + 1.5 * random.nextGaussian());
     }
 
     private static boolean awakeAt(final Schedule schedule, final int d, final double hours)

@@ -56,7 +56,30 @@ final class FleetReport
         {
             out.append(String.format(Locale.ROOT, " %+.3f", e));
         }
-        out.append('\n');
+        final double[] withoutHvac = f.fleetTotal(null);
+        final double[] hvac = f.fleetLoad(Loads.HVAC);
+        double largest = 0.0;
+        for (int r = 0; r < withoutHvac.length; r++)
+        {
+            withoutHvac[r] -= hvac[r];
+        }
+        for (final double e : f.monthStartExcess(withoutHvac))
+        {
+            largest = Math.max(largest, Math.abs(e));
+        }
+        out.append(String.format(Locale.ROOT, "%n  largest month-start excess of all but HVAC: %.3f%n", largest));
+        final double[] cv = new double[dh.length];
+        final double[] lag = new double[dh.length];
+        final double[] peak = new double[dh.length];
+        for (int i = 0; i < dh.length; i++)
+        {
+            cv[i] = f.dailyCv(dh[i]);
+            lag[i] = f.lag24(dh[i]);
+            peak[i] = f.peakOverMean(dh[i]);
+        }
+        out.append(String.format(Locale.ROOT, "  same homes, 25 Nov-17 Mar, median: CV %.3f, lag24 %.3f, peak/mean %.2f "
+            + "(%d of %d homes >= 10)%n", Fleet.median(cv), Fleet.median(lag), Fleet.median(peak),
+            java.util.Arrays.stream(peak).filter(p -> p >= 10.0).count(), dh.length));
         for (final int m : dh)
         {
             out.append(String.format(Locale.ROOT, "  home %d %s %s: %.0f kWh/a, CV %.2f, lag24 %.2f, peak/mean %.1f%n",
