@@ -59,6 +59,9 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(VtnReporter.class);
     private static final long POLL_MILLIS = 50;
     private static final Pattern BEARER = Pattern.compile("Bearer [^\"]*");
+    /** OpenADR 3.0.1's longest venName and report resourceName. */
+    private static final int MAX_NAME = 128;
+    private static final String SHORTEST_LOAD_SUFFIX = "/load_0";
     /** Set in {@link #state} once shutdown has begun; the bits below it count the submits in progress. */
     private static final int CLOSED = 1 << 30;
 
@@ -168,9 +171,12 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
      * @param registry the VENs and resources.
      * @return each VEN's name mapped to its VTN id, in registry order.
      * @throws VtnException when the VTN refuses a registration.
+     * @throws MetersimException before anything is sent, when a VEN name or a resource's report entry name
+     *                           ({@code <resource_id>/load_0}, the shortest) would exceed OpenADR's 128 characters.
      */
     public Map<String, String> register(final Registry registry)
     {
+        refuseLongNames(registry);
         final Map<String, List<ResourceSpec>> approved = new LinkedHashMap<>();
         for (final String ven : registry.venNames())
         {
@@ -245,6 +251,35 @@ public final class VtnReporter implements CollectionSink, AutoCloseable
         {
             Thread.currentThread().interrupt();
             throw new MetersimException("interrupted while registering [ven=" + ven + "]", ex);
+        }
+    }
+
+    /**
+     * OpenADR 3.0.1 limits {@code venName} and a report's {@code resourceName} to 128 characters; a name over that
+     * would make every report of the VEN schema-invalid, so it is refused here, before the first request. Every
+     * resource counts, approved or not, because a status can change during the run.
+     */
+    static void refuseLongNames(final Registry registry)
+    {
+        for (final String ven : registry.venNames())
+        {
+            if (ven.length() > MAX_NAME)
+            {
+                throw new MetersimException("VEN name too long for OpenADR (venName has at most " + MAX_NAME
+                    + " characters) [ven=" + ven.substring(0, 32) + "... length=" + ven.length() + "]");
+            }
+        }
+        for (final ResourceSpec spec : registry.resources())
+        {
+            final int entry = spec.resourceId().length() + SHORTEST_LOAD_SUFFIX.length();
+            if (entry > MAX_NAME)
+            {
+                throw new MetersimException("resource id too long for OpenADR reports: each reading is reported as "
+                    + "<resource_id>/load_<k>, a resourceName of at most " + MAX_NAME + " characters, so resource ids "
+                    + "may have at most " + (MAX_NAME - SHORTEST_LOAD_SUFFIX.length()) + " [ven=" + spec.ven()
+                    + " resource=" + spec.resourceId().substring(0, 32) + "... length=" + spec.resourceId().length()
+                    + "]");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.MeterSimulator;
+import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
 import io.metersim.core.ResourceSpec;
 import io.metersim.core.ResourceStatus;
@@ -74,6 +75,34 @@ class VtnRegistrationTest
         // connections carry them: one per request in flight, plus at most as many again while one is handed back.
         final int connections = vtn.clientConnections();
         assertTrue(connections >= 1 && connections <= 2 * options.maxInFlight() + 1, "connections: " + connections);
+    }
+
+    @Test
+    void shouldRefuseNamesLongerThanOpenAdrAllowsBeforeSendingAnything()
+    {
+        // OpenADR 3.0.1: venName and a report's resourceName have at most 128 characters; a reading is reported as
+        // <resource_id>/load_<k>, so a resource id may have 128 - "/load_0".length() = 121 at most.
+        final TestVtn vtn = track(TestVtn.start(TestVtnOptions.defaults().withPort(0)));
+        final VtnReporter reporter = track(VtnReporter.connect(ReporterOptions.defaults(vtn.baseUri(),
+            TestVtnOptions.DEFAULT_CLIENT_ID, TestVtnOptions.DEFAULT_CLIENT_SECRET)));
+        final String longest = "r".repeat(121);
+
+        final Map<String, String> ids = reporter.register(Registry.of(List.of(
+            new ResourceSpec("Herning", longest, "long", ResourceStatus.APPROVED, "", ""))));
+        final MetersimException resource = assertThrows(MetersimException.class, () -> reporter.register(
+            Registry.of(List.of(new ResourceSpec("Aarhus", longest + "r", "longer", ResourceStatus.PENDING, "", "")))));
+        final MetersimException ven = assertThrows(MetersimException.class, () -> reporter.register(
+            Registry.of(List.of(new ResourceSpec("v".repeat(129), "R1", "one", ResourceStatus.APPROVED, "", "")))));
+
+        assertEquals(List.of("Herning"), List.copyOf(ids.keySet()));
+        assertEquals(List.of(longest), vtn.resourceNames("Herning"));
+        assertTrue(resource.getMessage().contains("resource ids may have at most 121 [ven=Aarhus resource=rrrr"),
+            resource.getMessage());
+        assertTrue(resource.getMessage().endsWith("... length=122]"), resource.getMessage());
+        assertTrue(ven.getMessage().contains("venName has at most 128 characters") && ven.getMessage().contains(
+            "length=129]"), ven.getMessage());
+        assertEquals(List.of(), vtn.resourceNames("Aarhus"));
+        assertEquals(List.of(), vtn.rejections());
     }
 
     @Test
