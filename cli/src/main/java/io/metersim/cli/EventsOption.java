@@ -52,7 +52,7 @@ final class EventsOption
     Path responseConfig;
 
     @Option(names = "--evaluation", paramLabel = "FILE",
-        description = "Also write the per-event, per-VEN evaluation to FILE as JSON (with --events).")
+        description = "Also write the per-event, per-VEN evaluation to FILE as JSON (with --events, or --vtn).")
     Path evaluation;
 
     /**
@@ -64,19 +64,21 @@ final class EventsOption
     }
 
     /**
-     * @param timeMode the run's {@code --time-mode}.
+     * @param timeMode   the run's {@code --time-mode}.
+     * @param vtnPolling whether the VTN gives the events instead of a file.
      * @throws UsageException when events are combined with raw time, or the evaluation file has no events.
      */
-    void validate(final String timeMode)
+    void validate(final String timeMode, final boolean vtnPolling)
     {
         if (enabled() && "raw".equalsIgnoreCase(timeMode.trim()))
         {
             throw new UsageException("--events needs continuous time: event times are reading times, which repeat "
                 + "after each cycle in raw time [time-mode=" + timeMode + "]");
         }
-        if (!enabled() && null != evaluation)
+        if (!enabled() && !vtnPolling && null != evaluation)
         {
-            throw new UsageException("--evaluation needs --events FILE [evaluation=" + evaluation + "]");
+            throw new UsageException("--evaluation needs events: --events FILE, or --vtn URL polling its events "
+                + "[evaluation=" + evaluation + "]");
         }
     }
 

@@ -336,7 +336,7 @@ final class RunCommand implements Callable<Integer>
     {
         Ranges.atLeast("--ticks", ticks, 0);
         shardOption.validate();
-        eventsOption.validate(timeMode);
+        eventsOption.validate(timeMode, vtnOptions.polling());
         vtnOptions.validatePolling(eventsOption.events);
         Ranges.atLeast("--threads", threads, 0);
         Ranges.atMost("--threads", threads, Ranges.MAX_THREADS);

@@ -52,10 +52,14 @@ class VtnEventsCommandTest
     void shouldRespondToTheEventItsVensPolledAndReportBaselineAndDeltaUsage()
     {
         assertEquals(List.of("event-2"), vtn.publishEvents(Cli.write(dir.resolve("e.json"), "[" + EVENT + "]")));
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "6", "--vtn", vtn.baseUri().toString()));
+        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "6", "--vtn", vtn.baseUri().toString(),
+            "--evaluation", "evaluation.json"));
 
         assertEquals(0, result.code(), result::toString);
         assertEquals(List.of(), vtn.rejections());
+        final String evaluation = Cli.read(dir.resolve("evaluation.json"));
+        assertTrue(evaluation.startsWith("{\"evaluation\":[{\"event\":\"event-2\",\"event_name\":\"midday\","
+            + "\"program_id\":\"program-1\",\"ven\":\"Herning\",\"ticks\":2,"), evaluation);
         assertEquals(Map.of("event-1", 10L, "event-2", 2L), vtn.reportsByEvent(),
             "Herning's two reports during the event answer it");
         assertTrue(result.out().contains("\nevent event-2 at Herning: 2 ticks (2.00 h), baseline "), result::toString);
