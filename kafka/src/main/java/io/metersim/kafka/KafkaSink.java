@@ -16,7 +16,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -144,7 +143,7 @@ public final class KafkaSink implements CollectionSink
         }
         final Lane lane = lanes[worker];
         final byte[] key = lane.key(collected);
-        final List<Header> headers = lane.headers(tick, collected.index());
+        final Iterable<Header> headers = lane.headers(tick, collected.index());
         final String topic = options.topic();
         lane.format(collected);
         for (int r = 0, resources = collected.resourceCount(); r < resources; r++)

@@ -4,12 +4,12 @@ import io.metersim.core.CollectionBuffer;
 import io.metersim.records.JsonRecordWriter;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One worker's record writer, key cache and tick headers; only that worker touches it, so nothing here is locked.
@@ -29,7 +29,7 @@ final class Lane
     private byte[][] keys = new byte[16][];
     private long headersTick = -1;
     private int headersIndex = -1;
-    private List<Header> headers = List.of();
+    private RecordHeaders headers = new RecordHeaders();
 
     /** Records handed to the producer by this worker; read by the loop thread after the tick. */
     long accepted;
@@ -64,15 +64,16 @@ final class Lane
     /**
      * @param tick  the run's tick.
      * @param index the data row collected.
-     * @return the headers every record of that tick carries, made once per tick and worker.
+     * @return the headers every record of that tick carries, made once per tick and worker (a {@code RecordHeaders},
+     *         which each record copies as one array rather than header by header).
      */
-    List<Header> headers(final long tick, final int index)
+    Iterable<Header> headers(final long tick, final int index)
     {
         if (tick != headersTick || index != headersIndex)
         {
-            headers = List.of(
+            headers = new RecordHeaders(new Header[] {
                 new RecordHeader(TICK_HEADER, Long.toString(tick).getBytes(StandardCharsets.US_ASCII)),
-                new RecordHeader(INDEX_HEADER, Integer.toString(index).getBytes(StandardCharsets.US_ASCII)));
+                new RecordHeader(INDEX_HEADER, Integer.toString(index).getBytes(StandardCharsets.US_ASCII))});
             headersTick = tick;
             headersIndex = index;
         }

@@ -1,9 +1,5 @@
 package io.metersim.records;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.metersim.core.CollectionBuffer;
 
 import java.io.IOException;
@@ -13,26 +9,59 @@ import java.io.OutputStream;
  * The JSON record of one resource at one tick, as {@code metersim run --format jsonl} writes it and the Kafka sink
  * sends it: {@code {"ven":…,"resource_id":…,"meter_point_id":…,"index":…,"timestamp":<epoch ms or null>,
  * "power_w":{"load_0":…,…},"total_w":…}} followed by a newline. Missing readings are absent from {@code power_w}.
+ * The bytes are those of Jackson's UTF-8 generator with its fast (Schubfach) double writer, which is what this
+ * writer used before; it now writes them itself into a buffer of its own, allocating nothing per record: the text
+ * before {@code "index"} is escaped once per resource and kept (see {@link Prefixes}), the load field names once
+ * per load, and doubles go straight to bytes ({@link ShortestDouble}), a value written recently copied from
+ * {@link RecentDoubles} (a replay writes each meter's values for many resources).
  * One writer per thread, over a stream of the caller's; not thread-safe.
  */
 public final class JsonRecordWriter
 {
-    private final JsonGenerator generator;
-    private final char[] digits = new char[ShortestDouble.MAX_CHARS];
+    private static final int BUFFER_BYTES = 1 << 16;
+    /** Room for {@code "index":<int>,"timestamp":<long>,"power_w":{}. */
+    private static final int HEAD_BYTES = 64;
+    /** Room for {@code },"total_w":<double>}} and the newline. */
+    private static final int TAIL_BYTES = 16 + JsonText.MAX_NUMBER_BYTES;
+    private static final int LONG_BYTES = 20;
+    private static final byte[] TIMESTAMP = JsonText.ascii(",\"timestamp\":");
+    private static final byte[] NULL = JsonText.ascii("null");
+    private static final byte[] POWER = JsonText.ascii(",\"power_w\":{");
+    private static final byte[] TOTAL = JsonText.ascii("},\"total_w\":");
+
+    private final OutputStream out;
+    private final Prefixes prefixes;
+    private final LoadNames loadNames = new LoadNames();
+    private final RecentDoubles recent = new RecentDoubles();
+    private final byte[] millisText = new byte[LONG_BYTES];
+    private byte[] buffer = new byte[BUFFER_BYTES];
+    private int position;
+    /** The last timestamp written and its digits (at first Long.MIN_VALUE's own, so no value reads an empty text). */
+    private long millis = Long.MIN_VALUE;
+    private int millisLength;
 
     /**
      * @param out where the records go; never closed by this writer.
-     * @throws IOException when the generator cannot be created.
+     * @throws IOException never: kept for the callers written against the earlier generator-based writer.
      */
     public JsonRecordWriter(final OutputStream out) throws IOException
     {
-        final JsonFactory factory = JsonFactory.builder()
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-        this.generator = factory.createGenerator(out);
-        // every line ends with a newline (JSON Lines), so files concatenate and count lines right
-        this.generator.setPrettyPrinter(new MinimalPrettyPrinter(""));
+        this(out, Prefixes.MAX_POOL_BYTES);
+    }
+
+    /**
+     * @param out          where the records go.
+     * @param maxPoolBytes the most bytes of escaped resource prefixes to keep.
+     */
+    JsonRecordWriter(final OutputStream out, final int maxPoolBytes)
+    {
+        if (null == out)
+        {
+            throw new IllegalArgumentException("missing output stream [argument=out]");
+        }
+        this.out = out;
+        this.prefixes = new Prefixes(maxPoolBytes);
+        this.millisLength = JsonText.number(millis, millisText, 0);
     }
 
     /**
@@ -61,7 +90,7 @@ public final class JsonRecordWriter
     public void write(final CollectionBuffer collected, final int r) throws IOException
     {
         writeObject(collected, r);
-        generator.writeRaw('\n');
+        buffer[position++] = '\n';
     }
 
     /**
@@ -74,64 +103,108 @@ public final class JsonRecordWriter
      */
     public void writeObject(final CollectionBuffer collected, final int r) throws IOException
     {
-        final JsonGenerator json = generator;
         final int offset = collected.readingOffset(r);
         final int end = offset + collected.readingCount(r);
-        json.writeStartObject();
-        json.writeStringField("ven", collected.ven());
-        json.writeStringField("resource_id", collected.resourceId(r));
-        json.writeStringField("meter_point_id", collected.meterPointId(r));
-        json.writeNumberField("index", collected.index());
-        json.writeFieldName("timestamp");
-        if (end > offset)
+        final int prefixStart = prefixes.find(collected, r);
+        final int prefixLength = prefixes.length();
+        room(prefixLength + HEAD_BYTES);
+        byte[] b = buffer;
+        int at = position;
+        if (prefixStart >= 0)
         {
-            json.writeNumber(collected.timestampMillis(offset));
+            System.arraycopy(prefixes.pool(), prefixStart, b, at, prefixLength);
+            at += prefixLength;
         }
         else
         {
-            json.writeNull();
+            at = Prefixes.write(collected, r, b, at);
         }
-        json.writeObjectFieldStart("power_w");
+        at = JsonText.number(collected.index(), b, at);
+        at = JsonText.raw(TIMESTAMP, b, at);
+        at = end > offset ? timestamp(collected.timestampMillis(offset), b, at) : JsonText.raw(NULL, b, at);
+        at = JsonText.raw(POWER, b, at);
         for (int i = offset; i < end; i++)
         {
-            json.writeFieldName(collected.loadId(i));
-            writeDouble(collected.powerW(i));
+            final byte[] name = loadNames.name(collected, i);
+            if (at + name.length + JsonText.MAX_NUMBER_BYTES + 1 > b.length)
+            {
+                position = at;
+                room(name.length + JsonText.MAX_NUMBER_BYTES + 1);
+                b = buffer;
+                at = position;
+            }
+            if (i > offset)
+            {
+                b[at++] = ',';
+            }
+            at = JsonText.raw(name, b, at);
+            at = JsonText.number(collected.powerW(i), recent, b, at);
         }
-        json.writeEndObject();
-        json.writeFieldName("total_w");
-        writeDouble(collected.resourceTotalWatts(r));
-        json.writeEndObject();
+        if (at + TAIL_BYTES > b.length)
+        {
+            position = at;
+            room(TAIL_BYTES);
+            b = buffer;
+            at = position;
+        }
+        at = JsonText.raw(TOTAL, b, at);
+        at = JsonText.number(collected.resourceTotalWatts(r), recent, b, at);
+        b[at++] = '}';
+        position = at;
     }
 
-    /** The shortest round-trip text, written without the String that Jackson's own double writers make. */
-    private void writeDouble(final double value) throws IOException
+    /** The timestamp is the same for most records in a row: its digits are kept from the last one. */
+    private int timestamp(final long value, final byte[] b, final int at)
     {
-        if (Double.isFinite(value))
+        if (value != millis)
         {
-            generator.writeNumber(digits, 0, ShortestDouble.write(value, digits));
+            millisLength = JsonText.number(value, millisText, 0);
+            millis = value;
         }
-        else
+        System.arraycopy(millisText, 0, b, at, millisLength);
+        return at + millisLength;
+    }
+
+    /** Makes room for {@code bytes} more: writes the buffer out when it is too full, grows it for a huge record. */
+    private void room(final int bytes) throws IOException
+    {
+        if (position + bytes <= buffer.length)
         {
-            generator.writeNumber(value);
+            return;
+        }
+        drain();
+        if (bytes > buffer.length)
+        {
+            buffer = new byte[Math.max(bytes, buffer.length * 2)];
+        }
+    }
+
+    private void drain() throws IOException
+    {
+        if (position > 0)
+        {
+            out.write(buffer, 0, position);
+            position = 0;
         }
     }
 
     /**
-     * @return bytes written since the last {@link #flush()} that the generator still holds: the stream's size plus
+     * @return bytes written since the last {@link #flush()} that this writer still holds: the stream's size plus
      *         this is where the next record starts, without flushing after every record.
      */
     public int buffered()
     {
-        return Math.max(0, generator.getOutputBuffered());
+        return position;
     }
 
     /**
-     * Pushes what the generator buffers into the stream.
+     * Pushes what this writer buffers into the stream, and flushes the stream.
      *
      * @throws IOException when the stream cannot be written.
      */
     public void flush() throws IOException
     {
-        generator.flush();
+        drain();
+        out.flush();
     }
 }

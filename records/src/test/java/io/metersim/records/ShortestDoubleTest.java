@@ -3,6 +3,7 @@ package io.metersim.records;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ShortestDoubleTest
 {
-    private final char[] chars = new char[ShortestDouble.MAX_CHARS];
+    /** Written from {@link #START}, so that an offset is honoured and nothing before it is touched. */
+    private static final int START = 3;
+
+    private final byte[] bytes = new byte[START + ShortestDouble.MAX_BYTES];
 
     @Test
     void shouldWriteKnownValuesAsDoubleToStringSpecifies()
@@ -89,9 +93,28 @@ class ShortestDoubleTest
         }
     }
 
+    @Test
+    void shouldAgreeWithJacksonOnWholeNumbersAndShortDecimals()
+    {
+        for (int i = -1000; i <= 200_000; i++)
+        {
+            assertAgrees(i);
+            assertAgrees(i / 10.0);
+            assertAgrees(i / 1000.0);
+        }
+    }
+
+    private String written(final double value)
+    {
+        bytes[START - 1] = '#';
+        final int end = ShortestDouble.write(value, bytes, START);
+        assertEquals('#', bytes[START - 1], "byte before the start");
+        return new String(bytes, START, end - START, StandardCharsets.US_ASCII);
+    }
+
     private void assertAgrees(final double value)
     {
-        final String written = new String(chars, 0, ShortestDouble.write(value, chars));
+        final String written = written(value);
         assertEquals(NumberOutput.toString(value, true), written, () -> "bits=" + Double.doubleToRawLongBits(value));
         assertEquals(Double.doubleToRawLongBits(value), Double.doubleToRawLongBits(Double.parseDouble(written)),
             written);
@@ -99,7 +122,7 @@ class ShortestDoubleTest
 
     private void assertWrites(final String expected, final double value)
     {
-        assertEquals(expected, new String(chars, 0, ShortestDouble.write(value, chars)));
+        assertEquals(expected, written(value));
         assertAgrees(value);
     }
 }
