@@ -220,7 +220,8 @@ public final class ReplayJob implements Callable<Integer>
                 env.setParallelism(parallelism);
             }
         }
-        // records are immutable, so chained operators may pass them on without a defensive copy
+        // chained operators are handed the reader's one record, no copy: every sink of this job writes or counts a
+        // record within the call that receives it, as ReplayRecord's contract asks of operators under object reuse
         env.getConfig().enableObjectReuse();
         if (!settings.checkpointInterval.isZero())
         {

@@ -8,7 +8,21 @@ import java.util.Objects;
 
 /**
  * One resource's readings at one tick, as {@link ReplaySource} emits them: the same values {@code metersim run}
- * writes as one JSON line. Immutable; serialised by {@link ReplayRecordSerializer}.
+ * writes as one JSON line. Serialised by {@link ReplayRecordSerializer}.
+ * <p>
+ * <b>Reused.</b> The source's reader emits one instance per reader and points it at each resource of its
+ * collection in turn, so that emitting allocates and copies nothing: the record takes the tick and the timestamp
+ * (its event time) and reads everything else from the reader's collection of the VEN when asked, the watts once per
+ * record. Only this package changes a record; the public API reads it. A record handed to an operator is therefore
+ * valid during the call that receives it:
+ * <ul>
+ *   <li>with object reuse enabled (as {@link ReplayJob} runs), an operator that keeps a record after the call
+ *       returns (in a list, a buffer, state held as objects, another thread) must keep {@link #copy()}; reading it,
+ *       writing it out or serialising it within the call needs nothing;</li>
+ *   <li>with object reuse disabled (Flink's default), Flink hands every chained operator its own deep copy
+ *       ({@link ReplayRecordSerializer#copy(ReplayRecord)}), which may be kept as it is.</li>
+ * </ul>
+ * Records crossing the network or going into checkpoints are serialised, so they are never shared.
  */
 @TypeInfo(ReplayRecordTypeInfo.Factory.class)
 public final class ReplayRecord
@@ -16,14 +30,25 @@ public final class ReplayRecord
     /** {@link #timestampMillis()} of a resource without a reading at this tick. */
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
-    private final String ven;
-    private final String resourceId;
-    private final String meterPointId;
-    private final long tick;
-    private final int index;
-    private final long timestampMillis;
-    private final double[] watts;
-    private final double totalWatts;
+    private static final double[] NO_WATTS = new double[0];
+
+    private String ven;
+    private String resourceId;
+    private String meterPointId;
+    private long tick;
+    private int index;
+    private long timestampMillis;
+    private double totalWatts;
+    private double[] watts;
+    /**
+     * Whether the ids, row, total and watts are those of resource {@link #resource} of {@link #collection} rather
+     * than the fields; pointing at a resource stores no reference, so the reader's loop has no GC write barrier.
+     */
+    private boolean viewing;
+    /** While viewing: whether {@link #watts} holds the resource's watts already. */
+    private boolean wattsRead;
+    private CollectionBuffer collection;
+    private int resource;
 
     /**
      * @param ven             the VEN's name.
@@ -72,14 +97,80 @@ public final class ReplayRecord
     }
 
     /**
+     * @return an empty record for {@link #point} or {@link #set} to overwrite: the reader's one instance.
+     */
+    static ReplayRecord reusable()
+    {
+        return new ReplayRecord(NO_WATTS, "", "", "", 0L, 0, NO_TIMESTAMP, 0.0);
+    }
+
+    /**
+     * Makes this record resource {@code r} of a collection, valid while the collection holds this VEN's readings:
+     * takes the tick and the first reading's timestamp, reads the rest from the collection when asked. Allocates,
+     * copies and stores no reference (once the collection is known).
+     *
      * @param collected one VEN's collection.
      * @param r         a resource of it.
      * @param tick      the tick it was collected at.
-     * @return the resource's record.
+     * @return this record.
      */
-    static ReplayRecord of(final CollectionBuffer collected, final int r, final long tick)
+    ReplayRecord point(final CollectionBuffer collected, final int r, final long tick)
     {
-        final double[] watts = new double[collected.loadCount()];
+        if (collected != collection)
+        {
+            collection = collected;
+        }
+        this.resource = r;
+        this.viewing = true;
+        this.wattsRead = false;
+        this.tick = tick;
+        this.timestampMillis = collected.readingCount(r) > 0
+            ? collected.timestampMillis(collected.readingOffset(r)) : NO_TIMESTAMP;
+        return this;
+    }
+
+    /**
+     * Overwrites this record with another's values, as a record of its own (the serializer's copy into a reused
+     * instance).
+     *
+     * @param from the record to copy.
+     * @return this record.
+     */
+    ReplayRecord set(final ReplayRecord from)
+    {
+        if (from != this)
+        {
+            final double[] source = from.wattsArray();
+            System.arraycopy(source, 0, wattsFor(source.length), 0, source.length);
+            this.ven = from.ven();
+            this.resourceId = from.resourceId();
+            this.meterPointId = from.meterPointId();
+            this.index = from.index();
+            this.totalWatts = from.totalWatts();
+            this.tick = from.tick;
+            this.timestampMillis = from.timestampMillis;
+            this.viewing = false;
+        }
+        return this;
+    }
+
+    /**
+     * @return the watts per load, read from the collection first when this record views one.
+     */
+    double[] wattsArray()
+    {
+        if (viewing && !wattsRead)
+        {
+            readWatts();
+        }
+        return watts;
+    }
+
+    private void readWatts()
+    {
+        final CollectionBuffer collected = collection;
+        final int r = resource;
+        final double[] watts = wattsFor(collected.loadCount());
         Arrays.fill(watts, Double.NaN);
         final int offset = collected.readingOffset(r);
         final int end = offset + collected.readingCount(r);
@@ -87,9 +178,16 @@ public final class ReplayRecord
         {
             watts[collected.loadIndex(i)] = collected.powerW(i);
         }
-        final long timestamp = end > offset ? collected.timestampMillis(offset) : NO_TIMESTAMP;
-        return new ReplayRecord(watts, collected.ven(), collected.resourceId(r), collected.meterPointId(r), tick,
-            collected.index(), timestamp, collected.resourceTotalWatts(r));
+        wattsRead = true;
+    }
+
+    private double[] wattsFor(final int loads)
+    {
+        if (watts.length != loads)
+        {
+            watts = new double[loads];
+        }
+        return watts;
     }
 
     /**
@@ -109,11 +207,21 @@ public final class ReplayRecord
     }
 
     /**
+     * @return a record of its own with this one's values, unchanged when the source moves this one on: what an
+     *         operator keeps when the job reuses objects.
+     */
+    public ReplayRecord copy()
+    {
+        return new ReplayRecord(wattsArray().clone(), ven(), resourceId(), meterPointId(), tick, index(),
+            timestampMillis, totalWatts());
+    }
+
+    /**
      * @return the VEN's name.
      */
     public String ven()
     {
-        return ven;
+        return viewing ? collection.ven() : ven;
     }
 
     /**
@@ -121,7 +229,7 @@ public final class ReplayRecord
      */
     public String resourceId()
     {
-        return resourceId;
+        return viewing ? collection.resourceId(resource) : resourceId;
     }
 
     /**
@@ -129,7 +237,7 @@ public final class ReplayRecord
      */
     public String meterPointId()
     {
-        return meterPointId;
+        return viewing ? collection.meterPointId(resource) : meterPointId;
     }
 
     /**
@@ -145,7 +253,7 @@ public final class ReplayRecord
      */
     public int index()
     {
-        return index;
+        return viewing ? collection.index() : index;
     }
 
     /**
@@ -169,7 +277,7 @@ public final class ReplayRecord
      */
     public int loadCount()
     {
-        return watts.length;
+        return viewing ? collection.loadCount() : watts.length;
     }
 
     /**
@@ -178,6 +286,7 @@ public final class ReplayRecord
      */
     public double watts(final int load)
     {
+        final double[] watts = wattsArray();
         return load >= 0 && load < watts.length ? watts[load] : Double.NaN;
     }
 
@@ -186,12 +295,7 @@ public final class ReplayRecord
      */
     public double totalWatts()
     {
-        return totalWatts;
-    }
-
-    double[] wattsArray()
-    {
-        return watts;
+        return viewing ? collection.resourceTotalWatts(resource) : totalWatts;
     }
 
     @Override
@@ -206,25 +310,25 @@ public final class ReplayRecord
             return false;
         }
         final ReplayRecord that = (ReplayRecord)other;
-        return tick == that.tick && index == that.index && timestampMillis == that.timestampMillis
-            && Double.compare(totalWatts, that.totalWatts) == 0 && ven.equals(that.ven)
-            && resourceId.equals(that.resourceId) && meterPointId.equals(that.meterPointId)
-            && Arrays.equals(watts, that.watts);
+        return tick == that.tick && index() == that.index() && timestampMillis == that.timestampMillis
+            && Double.compare(totalWatts(), that.totalWatts()) == 0 && ven().equals(that.ven())
+            && resourceId().equals(that.resourceId()) && meterPointId().equals(that.meterPointId())
+            && Arrays.equals(wattsArray(), that.wattsArray());
     }
 
     @Override
     public int hashCode()
     {
-        int hash = Objects.hash(ven, resourceId, meterPointId, tick, index, timestampMillis, totalWatts);
-        hash = 31 * hash + Arrays.hashCode(watts);
+        int hash = Objects.hash(ven(), resourceId(), meterPointId(), tick, index(), timestampMillis, totalWatts());
+        hash = 31 * hash + Arrays.hashCode(wattsArray());
         return hash;
     }
 
     @Override
     public String toString()
     {
-        return "ReplayRecord[ven=" + ven + " resource_id=" + resourceId + " meter_point_id=" + meterPointId
-            + " tick=" + tick + " index=" + index + " timestamp=" + timestampMillis + " watts="
-            + Arrays.toString(watts) + " total_w=" + totalWatts + "]";
+        return "ReplayRecord[ven=" + ven() + " resource_id=" + resourceId() + " meter_point_id=" + meterPointId()
+            + " tick=" + tick + " index=" + index() + " timestamp=" + timestampMillis + " watts="
+            + Arrays.toString(wattsArray()) + " total_w=" + totalWatts() + "]";
     }
 }

@@ -11,8 +11,10 @@ import java.io.IOException;
 
 /**
  * Flink's serializer of {@link ReplayRecord}: three strings, the tick, the row, the timestamp, the watts of each
- * load and the total, in that order; no class names, no reflection. The record is immutable, so copying it is
- * returning it.
+ * load and the total, in that order; no class names, no reflection. The source moves one record per reader from
+ * resource to resource (see {@link ReplayRecord}), so a copy is a deep copy, a record of its own: Flink copies with
+ * it between chained operators when object reuse is off, and such a copy never changes when the source moves the
+ * original on.
  */
 public final class ReplayRecordSerializer extends TypeSerializer<ReplayRecord>
 {
@@ -20,7 +22,6 @@ public final class ReplayRecordSerializer extends TypeSerializer<ReplayRecord>
     public static final ReplayRecordSerializer INSTANCE = new ReplayRecordSerializer();
 
     private static final long serialVersionUID = 1L;
-    private static final double[] NO_WATTS = new double[0];
 
     private ReplayRecordSerializer()
     {
@@ -29,7 +30,7 @@ public final class ReplayRecordSerializer extends TypeSerializer<ReplayRecord>
     @Override
     public boolean isImmutableType()
     {
-        return true;
+        return false;
     }
 
     @Override
@@ -41,19 +42,19 @@ public final class ReplayRecordSerializer extends TypeSerializer<ReplayRecord>
     @Override
     public ReplayRecord createInstance()
     {
-        return ReplayRecord.owning("", "", "", 0L, 0, ReplayRecord.NO_TIMESTAMP, NO_WATTS, 0.0);
+        return ReplayRecord.reusable();
     }
 
     @Override
     public ReplayRecord copy(final ReplayRecord from)
     {
-        return from;
+        return from.copy();
     }
 
     @Override
     public ReplayRecord copy(final ReplayRecord from, final ReplayRecord reuse)
     {
-        return from;
+        return null == reuse || reuse == from ? from.copy() : reuse.set(from);
     }
 
     @Override

@@ -19,17 +19,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Replays the VEN ranges given to it, tick by tick: each call of {@link #pollNext} collects one VEN at its tick's
  * position ({@link MeterSimulator#collectAt}, the collection {@code metersim run} makes) and emits one record per
- * approved resource; the range whose tick is earliest goes first, so the reader's ranges move together. When a range
- * finishes a tick it emits that range's watermark: the tick's smallest reading timestamp. With an interval, tick
- * {@code t} starts no earlier than {@code t} intervals after the reader's first tick (fixed rate), waiting without
- * blocking the task thread. All methods run on the task's thread; only the pacing timer completes the availability
- * future from another.
+ * approved resource, pointing the reader's one {@link ReplayRecord} at each in turn (see its contract: nothing is
+ * allocated or copied per record); the range whose tick is earliest goes first, so the reader's ranges move
+ * together. When a range finishes a tick it emits that range's watermark: the tick's smallest reading timestamp.
+ * With an interval, tick {@code t} starts no earlier than {@code t} intervals after the reader's first tick (fixed
+ * rate), waiting without blocking the task thread. All methods run on the task's thread; only the pacing timer
+ * completes the availability future from another.
  */
 final class VenRangeReader implements SourceReader<ReplayRecord, VenRangeSplit>
 {
     private final ReplayConfig config;
     private final List<Cursor> cursors = new ArrayList<>();
     private final CollectionBuffer buffer;
+    private final ReplayRecord record = ReplayRecord.reusable();
     private final int[] handles;
     private final int cycleLength;
     private MeterSimulator simulator;
@@ -121,19 +123,23 @@ final class VenRangeReader implements SourceReader<ReplayRecord, VenRangeSplit>
         final long position = simulator.positionOf((int)(tick % cycleLength), tick / cycleLength);
         final CollectionBuffer collected = simulator.collectAt(handles[cursor.ven], position, buffer);
         final SourceOutput<ReplayRecord> out = cursor.output;
+        final ReplayRecord record = this.record;
+        long minTimestamp = cursor.minTimestamp;
         for (int r = 0, resources = collected.resourceCount(); r < resources; r++)
         {
-            final ReplayRecord record = ReplayRecord.of(collected, r, tick);
-            if (record.hasTimestamp())
+            record.point(collected, r, tick);
+            final long timestamp = record.timestampMillis();
+            if (ReplayRecord.NO_TIMESTAMP != timestamp)
             {
-                out.collect(record, record.timestampMillis());
-                cursor.minTimestamp = Math.min(cursor.minTimestamp, record.timestampMillis());
+                minTimestamp = Math.min(minTimestamp, timestamp);
+                out.collect(record, timestamp);
             }
             else
             {
                 out.collect(record);
             }
         }
+        cursor.minTimestamp = minTimestamp;
         cursor.ven++;
     }
 

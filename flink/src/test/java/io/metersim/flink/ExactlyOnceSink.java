@@ -112,7 +112,8 @@ final class ExactlyOnceSink implements Sink<ReplayRecord>, SupportsCommitter<Exa
         @Override
         public void write(final ReplayRecord record, final Context context)
         {
-            staged.add(record);
+            // kept past this call: a copy, since the job may reuse the record (see ReplayRecord)
+            staged.add(record.copy());
         }
 
         @Override

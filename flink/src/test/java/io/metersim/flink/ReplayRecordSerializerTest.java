@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +62,28 @@ class ReplayRecordSerializerTest
     }
 
     @Test
+    void shouldCopyDeeplySinceTheSourceRefillsItsRecord()
+    {
+        final ReplayRecordSerializer serializer = ReplayRecordSerializer.INSTANCE;
+        assertFalse(serializer.isImmutableType(), "Flink must copy between chained operators without object reuse");
+        final ReplayRecord current = serializer.createInstance().set(RECORDS.get(0));
+        final ReplayRecord copy = serializer.copy(current);
+        final ReplayRecord reused = serializer.createInstance();
+        assertSame(reused, serializer.copy(current, reused), "copied into the instance given");
+        final ReplayRecord own = current.copy();
+
+        current.set(RECORDS.get(1));
+
+        assertEquals(RECORDS.get(1), current, "refilled, with another load count");
+        for (final ReplayRecord kept : List.of(copy, reused, own))
+        {
+            assertNotSame(current, kept);
+            assertEquals(RECORDS.get(0), kept, "a copy keeps its values when the original is refilled");
+        }
+        assertEquals(106.5, copy.watts(0));
+    }
+
+    @Test
     void shouldCopyBetweenViews() throws IOException
     {
         final DataOutputSerializer first = new DataOutputSerializer(64);
@@ -89,7 +113,8 @@ class ReplayRecordSerializerTest
         assertEquals(ReplayRecordTypeInfo.INSTANCE, type);
         final TypeSerializer<ReplayRecord> serializer = type.createSerializer(new SerializerConfigImpl());
         assertSame(ReplayRecordSerializer.INSTANCE, serializer);
-        assertSame(RECORDS.get(0), serializer.copy(RECORDS.get(0)), "immutable: a copy is the record itself");
+        assertNotSame(RECORDS.get(0), serializer.copy(RECORDS.get(0)), "a copy is a record of its own");
+        assertEquals(RECORDS.get(0), serializer.copy(RECORDS.get(0)));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.metersim.flink;
 
 import io.metersim.core.Registry;
 import io.metersim.core.TimeMode;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,6 +132,44 @@ class ReplaySourceTest
         assertFalse(source.config().bounded());
     }
 
+    @Test
+    void shouldHandOperatorsTheCurrentRecordWhenTheJobReusesObjects() throws Exception
+    {
+        final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(8, 3).ticks(15).build();
+        final String run = "reuse-" + System.nanoTime();
+        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        // as ReplayJob runs: chained operators are handed the reader's one record, refilled for every resource
+        env.getConfig().enableObjectReuse();
+        final List<ReplayRecord> records = new ArrayList<>();
+        try (CloseableIterator<ReplayRecord> it = ReplayJob.replay(env, source).map(new Keep(run, true))
+            .executeAndCollect())
+        {
+            it.forEachRemaining(records::add);
+        }
+
+        assertEquals(TestData.tickLoop(Registry.synthetic(8, 3), TimeMode.CONTINUOUS, List.of(), 15),
+            TestData.sorted(records), "every key once, each with its own values: no stale record");
+        assertEquals(2, Keep.instances(run), "one record instance per reader, refilled");
+        assertEquals(TestData.sorted(records), TestData.sorted(Keep.kept(run)), "the copies the operator kept");
+    }
+
+    @Test
+    void shouldHandOperatorsCopiesTheyMayKeepWithoutObjectReuse() throws Exception
+    {
+        final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(8, 3).ticks(15).build();
+        final String run = "copies-" + System.nanoTime();
+        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        ReplayJob.replay(env, source).map(new Keep(run, false)).sinkTo(new CountingDiscardSink());
+        env.execute("copies");
+
+        final List<ReplayRecord> kept = Keep.kept(run);
+        assertEquals(TestData.tickLoop(Registry.synthetic(8, 3), TimeMode.CONTINUOUS, List.of(), 15),
+            TestData.sorted(kept), "the references kept are Flink's copies, never refilled");
+        assertEquals(kept.size(), Keep.instances(run), "a copy per record");
+    }
+
     private static String key(final ReplayRecord record)
     {
         return record.ven() + "/" + record.resourceId() + "/" + record.tick();
@@ -143,6 +185,53 @@ class ReplaySourceTest
             it.forEachRemaining(records::add);
         }
         return records;
+    }
+
+    /**
+     * Keeps every record it is handed, by reference or as a copy, and the distinct instances it saw, per run; passes
+     * the record on.
+     */
+    private static final class Keep extends RichMapFunction<ReplayRecord, ReplayRecord>
+    {
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, List<ReplayRecord>> KEPT = new ConcurrentHashMap<>();
+        private static final Map<String, Set<ReplayRecord>> INSTANCES = new ConcurrentHashMap<>();
+
+        private final String run;
+        private final boolean copy;
+
+        Keep(final String run, final boolean copy)
+        {
+            this.run = run;
+            this.copy = copy;
+        }
+
+        static List<ReplayRecord> kept(final String run)
+        {
+            synchronized (KEPT)
+            {
+                return new ArrayList<>(KEPT.getOrDefault(run, List.of()));
+            }
+        }
+
+        static int instances(final String run)
+        {
+            synchronized (KEPT)
+            {
+                return INSTANCES.getOrDefault(run, Set.of()).size();
+            }
+        }
+
+        @Override
+        public ReplayRecord map(final ReplayRecord record)
+        {
+            synchronized (KEPT)
+            {
+                KEPT.computeIfAbsent(run, r -> new ArrayList<>()).add(copy ? record.copy() : record);
+                INSTANCES.computeIfAbsent(run, r -> Collections.newSetFromMap(new IdentityHashMap<>())).add(record);
+            }
+            return record;
+        }
     }
 
     /**
