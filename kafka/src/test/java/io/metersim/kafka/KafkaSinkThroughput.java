@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * both ratios per round, then the best of each.
  * <pre>
  * java -cp kafka/target/test-classes:kafka/target/classes:$(cat cp.txt) io.metersim.kafka.KafkaSinkThroughput \
- *     [vens=1000] [resources=12] [ticks=25] [threads=2] [partitions=6] [rounds=3] [linger=10] [batch=262144]
+ *     [vens=1000] [resources=120] [ticks=10] [threads=2] [partitions=6] [rounds=3] [linger=10] [batch=262144]
  *     [bootstrap=HOST:PORT]
  * </pre>
  * Without {@code bootstrap=} it starts an in-process broker (the tests' {@link TestBroker}).
@@ -58,8 +58,8 @@ public final class KafkaSinkThroughput
     public static void main(final String[] args) throws Exception
     {
         final int vens = intArg(args, "vens", 1000);
-        final int resources = intArg(args, "resources", 12);
-        final int ticks = intArg(args, "ticks", 25);
+        final int resources = intArg(args, "resources", 120);
+        final int ticks = intArg(args, "ticks", 10);
         final int threads = intArg(args, "threads", 2);
         final int partitions = intArg(args, "partitions", 6);
         final int rounds = intArg(args, "rounds", 3);
