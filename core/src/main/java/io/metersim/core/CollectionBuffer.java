@@ -351,13 +351,18 @@ public final class CollectionBuffer
      */
     private double uniformShedDelta(final int r)
     {
-        final double[] watts = pools.watts;
         final int first = rowBase + readingSeries[6 * r];
-        final double firstBefore = watts[first + shedFirstLoad];
-        final double secondBefore = watts[first + shedSecondLoad];
-        final double firstDelta = (firstBefore - Math.max(0.0, firstBefore) * shedFirstShare) - firstBefore;
-        final double secondDelta = (secondBefore - Math.max(0.0, secondBefore) * shedSecondShare) - secondBefore;
-        return firstDelta + secondDelta;
+        final double firstBefore = pools.watts[first + shedFirstLoad];
+        final double secondBefore = pools.watts[first + shedSecondLoad];
+        return (shed(firstBefore, shedFirstShare) - firstBefore) + (shed(secondBefore, shedSecondShare) - secondBefore);
+    }
+
+    /**
+     * @return a reading after shedding a share of it: {@code w - max(0, w) * share}, the response's own formula.
+     */
+    private static double shed(final double replayed, final double share)
+    {
+        return replayed - Math.max(0.0, replayed) * share;
     }
 
     /**
@@ -433,9 +438,9 @@ public final class CollectionBuffer
         final int load = reading - 6 * r;
         if (load == shedFirstLoad)
         {
-            return replayed - Math.max(0.0, replayed) * shedFirstShare;
+            return shed(replayed, shedFirstShare);
         }
-        return load == shedSecondLoad ? replayed - Math.max(0.0, replayed) * shedSecondShare : replayed;
+        return load == shedSecondLoad ? shed(replayed, shedSecondShare) : replayed;
     }
 
     private boolean inUniformShed(final int r)
@@ -468,8 +473,7 @@ public final class CollectionBuffer
         final int first = rowBase + readingSeries[6 * r];
         final double firstBefore = pools.watts[first + shedFirstLoad];
         final double secondBefore = pools.watts[first + shedSecondLoad];
-        return (firstBefore - Math.max(0.0, firstBefore) * shedFirstShare) - firstBefore != 0.0
-            || (secondBefore - Math.max(0.0, secondBefore) * shedSecondShare) - secondBefore != 0.0;
+        return shed(firstBefore, shedFirstShare) != firstBefore || shed(secondBefore, shedSecondShare) != secondBefore;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.metersim.core;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
