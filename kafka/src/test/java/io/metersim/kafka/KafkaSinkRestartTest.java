@@ -1,5 +1,6 @@
 package io.metersim.kafka;
 
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.RunSummary;
 import io.metersim.core.SinkCounts;
 import io.metersim.core.TickLoop;
@@ -56,7 +57,7 @@ final class KafkaSinkRestartTest
         final ReferenceSink reference = new ReferenceSink().holdAt(DOWN_AFTER_TICK);
         final KafkaSink kafka = new KafkaSink(KafkaSinkOptions.defaults(broker.bootstrap()).withTopic(topic)
             .withTransactions(transactional, "restart-" + transactional));
-        final TickLoop loop = TickLoop.builder(TestData.simulator(VENS, RESOURCES_PER_VEN, 48)).ticks(TICKS)
+        final TickLoop loop = TickLoop.builder(FormulaFleet.simulator(VENS, RESOURCES_PER_VEN, 48)).ticks(TICKS)
             .threads(2).sink(kafka).sink(reference).build();
         final ExecutorService runner = Executors.newSingleThreadExecutor();
         try

@@ -1,5 +1,6 @@
 package io.metersim.kafka;
 
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.RunSummary;
@@ -109,7 +110,7 @@ final class KafkaSinkTest
     void shouldRefuseAMissingTopicBeforeTheRun()
     {
         final KafkaSink kafka = new KafkaSink(KafkaSinkOptions.defaults(broker.bootstrap()).withTopic("missing"));
-        final TickLoop loop = TickLoop.builder(TestData.simulator(VENS, RESOURCES_PER_VEN, ROWS)).ticks(1)
+        final TickLoop loop = TickLoop.builder(FormulaFleet.simulator(VENS, RESOURCES_PER_VEN, ROWS)).ticks(1)
             .sink(kafka).build();
 
         final MetersimException ex = assertThrows(MetersimException.class, loop::run);
@@ -139,7 +140,7 @@ final class KafkaSinkTest
     @Test
     void shouldWriteTheSameObjectAsTheJsonlLine() throws Exception
     {
-        final MeterSimulator simulator = TestData.simulator(1, 2, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 2, ROWS);
         final io.metersim.core.CollectionBuffer buffer = simulator.collectNextMetering("V1", simulator.newBuffer());
         final Lane lane = new Lane();
         final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
@@ -164,7 +165,7 @@ final class KafkaSinkTest
     private static RunSummary run(
         final long ticks, final int threads, final ReferenceSink reference, final KafkaSink kafka)
     {
-        final MeterSimulator simulator = TestData.simulator(VENS, RESOURCES_PER_VEN, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(VENS, RESOURCES_PER_VEN, ROWS);
         return TickLoop.builder(simulator).ticks(ticks).threads(threads).sink(reference).sink(kafka).build().run();
     }
 }

@@ -2,6 +2,7 @@ package io.metersim.kafka;
 
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.CollectionSink;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.Registry;
 import io.metersim.core.RunSummary;
@@ -138,7 +139,7 @@ public final class KafkaSinkThroughput
 
     private static MeterSimulator simulator(final int vens, final int resources)
     {
-        return MeterSimulator.create(TestData.data(200, 200), Registry.synthetic(vens, resources),
+        return MeterSimulator.create(FormulaFleet.data(200, 200), Registry.synthetic(vens, resources),
             SimulatorOptions.defaults());
     }
 

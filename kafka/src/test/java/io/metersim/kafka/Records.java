@@ -1,5 +1,6 @@
 package io.metersim.kafka;
 
+import io.metersim.core.FormulaFleet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -77,7 +78,7 @@ final class Records
         for (long t = 0; t < ticks; t++)
         {
             assertEquals(resourcesPerTick, perTick.get(t), "records of tick " + t);
-            assertEquals(TestData.expectedTickWatts(meters, (int)t), watts.get(t), "watts of tick " + t);
+            assertEquals(FormulaFleet.expectedTickWatts(meters, (int)t), watts.get(t), "watts of tick " + t);
             assertEquals(reference.tickWatts.get((int)t), watts.get(t), "watts of tick " + t + " as the loop summed");
         }
         return perTick;

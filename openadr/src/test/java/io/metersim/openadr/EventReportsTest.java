@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.metersim.core.CollectionBuffer;
 import io.metersim.core.DemandResponse;
 import io.metersim.core.EventTimeline;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.ResponseModel;
 import io.metersim.core.SimulatorOptions;
@@ -72,7 +73,7 @@ class EventReportsTest
         open.add(vtn);
         assertEquals(List.of("event-2"), vtn.publishEvents(Files.writeString(dir.resolve("e.json"), "[" + EVENT
             + "]")));
-        final MeterSimulator simulator = MeterSimulator.create(TestData.data(4, 24), TestData.registry(2, 2),
+        final MeterSimulator simulator = MeterSimulator.create(FormulaFleet.data(4, 24), FormulaFleet.registry(2, 2),
             new SimulatorOptions(SimulatorOptions.DEFAULT_SEED, TimeMode.CONTINUOUS));
         final DemandResponse response = DemandResponse.create(simulator, ResponseModel.defaults(),
             EventTimeline.empty());
@@ -147,7 +148,7 @@ class EventReportsTest
             final double usageKwh = payloads.at("/0/values/0").asDouble();
             final double baselineKwh = payloads.at("/1/values/0").asDouble();
             final double deltaKw = payloads.at("/2/values/0").asDouble();
-            assertEquals(TestData.watts(meter, load, row) / 1000.0, baselineKwh, 1e-9, "baseline as replayed");
+            assertEquals(FormulaFleet.watts(meter, load, row) / 1000.0, baselineKwh, 1e-9, "baseline as replayed");
             assertEquals(baselineKwh - usageKwh, deltaKw, 2e-9, "one-hour intervals: kWh and kW agree");
             if (load != 1 && load != 2)
             {
@@ -168,7 +169,7 @@ class EventReportsTest
     @Test
     void shouldFinishAReportOfSeveralTicksWhenItsAddresseeChanges()
     {
-        final MeterSimulator simulator = TestData.simulator(1, 1, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, ROWS);
         final ReportWriter writer = new ReportWriter("program-1", "event-1",
             ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b")
                 .withReports(Duration.ofHours(1), 3, true, false));
@@ -192,7 +193,7 @@ class EventReportsTest
     @Test
     void shouldFindTheAddresseeAndWriteTheExtraPayloadsWithoutAllocatingBeyondTheReport()
     {
-        final MeterSimulator simulator = TestData.simulator(1, 120, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 120, ROWS);
         final ReportWriter writer = new ReportWriter("program-1", "event-1",
             ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b"));
         final String event = EVENT.replace("10:00:00Z", "08:00:00Z")

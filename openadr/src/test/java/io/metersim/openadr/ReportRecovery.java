@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -44,7 +45,7 @@ final class ReportRecovery
             {
                 final JsonNode period = resource.get("intervalPeriod");
                 final long second = Instant.parse(period.get("start").asText()).getEpochSecond();
-                final long row = (second - TestData.FIRST_SECOND) / 3600;
+                final long row = (second - FormulaFleet.FIRST_SECOND) / 3600;
                 final double hours = Duration.parse(resource.get("intervalPeriod").get("duration").asText())
                     .toMillis() / 3_600_000.0;
                 for (final JsonNode payloadNode : resource.get("intervals").get(0).get("payloads"))
@@ -84,11 +85,11 @@ final class ReportRecovery
         simulator.registry().resources().forEach(spec ->
         {
             final int meter = Integer.parseInt(spec.meterPointId());
-            for (int k = 0; k < TestData.LOADS; k++)
+            for (int k = 0; k < FormulaFleet.LOADS; k++)
             {
                 for (int t = 0; t < rows; t++)
                 {
-                    watts.put(spec.resourceId() + "/load_" + k + "@" + t, TestData.watts(meter, k, t));
+                    watts.put(spec.resourceId() + "/load_" + k + "@" + t, FormulaFleet.watts(meter, k, t));
                 }
             }
         });

@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metersim.core.CollectionBuffer;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.Registry;
 import io.metersim.core.ResourceSpec;
@@ -29,7 +30,7 @@ class ReportWriterTest
         final Registry registry = Registry.of(List.of(
             new ResourceSpec("Århus", "R\"1\\x", "quoted", ResourceStatus.APPROVED, "1", ""),
             new ResourceSpec("Århus", "Søndergård", "plain", ResourceStatus.APPROVED, "2", "")));
-        final MeterSimulator simulator = MeterSimulator.create(TestData.data(2, 2), registry,
+        final MeterSimulator simulator = MeterSimulator.create(FormulaFleet.data(2, 2), registry,
             SimulatorOptions.defaults());
         final byte[] report = new ReportWriter("program-1", "event-1", OPTIONS).newBatch()
             .append("Århus", simulator.collectAt(0, 0, simulator.newBuffer()));
@@ -48,7 +49,7 @@ class ReportWriterTest
     @Test
     void shouldOpenAReportPerTicksPerReportCollections()
     {
-        final MeterSimulator simulator = TestData.simulator(1, 1, 3);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 3);
         final ReportWriter.Batch batch = new ReportWriter("program-1", "event-1",
             OPTIONS.withReports(Duration.ofHours(1), 2, true, false)).newBatch();
         final CollectionBuffer buffer = simulator.newBuffer();
@@ -65,7 +66,7 @@ class ReportWriterTest
     @Test
     void shouldAllocateLittleMoreThanTheBytesItEmits()
     {
-        final MeterSimulator simulator = TestData.simulator(1, 120, 2);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 120, 2);
         final ReportWriter.Batch batch = new ReportWriter("program-1", "event-1", OPTIONS).newBatch();
         final CollectionBuffer buffer = simulator.collectAt(0, 0, simulator.newBuffer());
         final com.sun.management.ThreadMXBean threads =

@@ -1,6 +1,7 @@
 package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 
 import java.lang.management.ManagementFactory;
@@ -27,7 +28,7 @@ public final class ReporterThroughput
         final int ticks = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         final boolean validate = args.length > 2 && Boolean.parseBoolean(args[2]);
         final int senders = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        final MeterSimulator simulator = TestData.simulator(vens, 120, Math.max(ticks, 24));
+        final MeterSimulator simulator = FormulaFleet.simulator(vens, 120, Math.max(ticks, 24));
         try (TestVtn vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0).withChecks(validate, false)
             .withServing(0, senders)))
         {

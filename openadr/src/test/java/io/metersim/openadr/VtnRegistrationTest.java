@@ -1,6 +1,7 @@
 package io.metersim.openadr;
 
 import io.metersim.core.CollectionBuffer;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
@@ -115,7 +116,7 @@ class VtnRegistrationTest
                 TestVtnOptions.DEFAULT_CLIENT_ID, TestVtnOptions.DEFAULT_CLIENT_SECRET)
             .withRetries(40, Duration.ofMillis(10), Duration.ofMillis(200), 7)));
         first.close();
-        final Registry registry = TestData.registry(2, 3);
+        final Registry registry = FormulaFleet.registry(2, 3);
         final ExecutorService background = Executors.newSingleThreadExecutor();
         try
         {
@@ -143,7 +144,7 @@ class VtnRegistrationTest
     {
         final TestVtn vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
         final int port = vtn.port();
-        final MeterSimulator simulator = TestData.simulator(1, 2, 2);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 2, 2);
         final VtnReporter reporter = track(VtnReporter.connect(ReporterOptions.defaults(vtn.baseUri(),
                 TestVtnOptions.DEFAULT_CLIENT_ID, TestVtnOptions.DEFAULT_CLIENT_SECRET)
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(20), 3)));

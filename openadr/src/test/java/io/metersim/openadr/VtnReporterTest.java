@@ -2,6 +2,7 @@ package io.metersim.openadr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metersim.core.CollectionBuffer;
+import io.metersim.core.FormulaFleet;
 import io.metersim.core.MeterSimulator;
 import io.metersim.core.MetersimException;
 import io.metersim.core.Registry;
@@ -43,7 +44,7 @@ class VtnReporterTest
     void shouldDeliverSchemaValidReportsFromWhichEveryLoadValueIsRecovered()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(2, 3, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(2, 3, ROWS);
         final VtnReporter reporter = reporter(options(vtn).withReports(Duration.ofHours(1), 1, true, true));
         assertEquals("program-1", reporter.programId());
         assertEquals("event-1", reporter.eventId());
@@ -87,7 +88,7 @@ class VtnReporterTest
     void shouldConvertWattsToKilowattHoursOfTheDataInterval()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 1);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 1);
         final VtnReporter reporter = reporter(options(vtn).withReports(Duration.ofMinutes(15), 1, true, true));
         replay(simulator, reporter, 1);
         reporter.shutdown();
@@ -101,7 +102,7 @@ class VtnReporterTest
     void shouldCarrySeveralTicksPerReportAndFlushThePartOneAtShutdown()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(2, 2, ROWS);
+        final MeterSimulator simulator = FormulaFleet.simulator(2, 2, ROWS);
         final VtnReporter reporter = reporter(options(vtn).withReports(Duration.ofHours(1), 3, true, false));
         replay(simulator, reporter, ROWS);
         final DeliverySummary summary = reporter.shutdown();
@@ -123,7 +124,7 @@ class VtnReporterTest
     void shouldLoseNoReportAcrossInjectedFaultsAndRetryBoundedly()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withFaults(5, 0.25, 0.15, 0, 2));
-        final MeterSimulator simulator = TestData.simulator(3, 2, 8);
+        final MeterSimulator simulator = FormulaFleet.simulator(3, 2, 8);
         final VtnReporter reporter = reporter(options(vtn).withRetries(3, Duration.ofMillis(1), Duration.ofMillis(20),
             9));
         reporter.register(simulator.registry());
@@ -146,7 +147,7 @@ class VtnReporterTest
         // every request fails its first 3 attempts: a first reporter (5 attempts) takes the program and event
         // look-ups' faults, so the second one (3 attempts) connects and then fails each report
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withFaults(5, 1.0, 0.0, 0, 3));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 2);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 2);
         reporter(options(vtn).withProgram(vtn.programId(), vtn.eventId()));
         final int lookUpFaults = vtn.injectedServerErrors();
         final VtnReporter reporter = reporter(options(vtn).withProgram(vtn.programId(), vtn.eventId())
@@ -175,7 +176,7 @@ class VtnReporterTest
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
         // 125 characters: the resource registers, but its report entries "<id>/load_k" exceed the schema's 128
         final String longId = "R".repeat(125);
-        final MeterSimulator simulator = MeterSimulator.create(TestData.data(1, 1), Registry.of(List.of(
+        final MeterSimulator simulator = MeterSimulator.create(FormulaFleet.data(1, 1), Registry.of(List.of(
             new ResourceSpec("V1", longId, "Resource 1", ResourceStatus.APPROVED, "1", ""))),
             io.metersim.core.SimulatorOptions.defaults());
         final VtnReporter reporter = reporter(options(vtn));
@@ -213,7 +214,7 @@ class VtnReporterTest
     void shouldRefreshTheTokenOnceAfterA401()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withTokens(3600, 4));
-        final MeterSimulator simulator = TestData.simulator(2, 1, 6);
+        final MeterSimulator simulator = FormulaFleet.simulator(2, 1, 6);
         final VtnReporter reporter = reporter(options(vtn).withOutbox(64, false, 1));
         replay(simulator, reporter, 6);
         final ReporterStatistics statistics = reporter.shutdown().statistics();
@@ -228,7 +229,7 @@ class VtnReporterTest
     void shouldRegisterIdempotentlyAcrossARestart()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final Registry registry = TestData.registry(2, 3);
+        final Registry registry = FormulaFleet.registry(2, 3);
         final Map<String, String> first;
         try (VtnReporter reporter = VtnReporter.connect(options(vtn)))
         {
@@ -261,7 +262,7 @@ class VtnReporterTest
     void shouldBlockSubmitWhileTheOutboxIsFull() throws Exception
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(1000, 2));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 4);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 4);
         final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, false, 1));
         final Thread submitter = new Thread(() -> replay(simulator, reporter, 4));
         submitter.start();
@@ -282,7 +283,7 @@ class VtnReporterTest
     void shouldCountEveryReportASenderCannotSendAndKeepTheSenderAlive()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 4);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 4);
         final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, false, 1));
         vtn.breakTokens();
 
@@ -311,7 +312,7 @@ class VtnReporterTest
     void shouldCountEveryReportSubmittedWhileShutdownRuns() throws Exception
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(1000, 2));
-        final MeterSimulator simulator = TestData.simulator(4, 1, 1);
+        final MeterSimulator simulator = FormulaFleet.simulator(4, 1, 1);
         final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, false, 1)
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100)));
         final AtomicInteger accepted = new AtomicInteger();
@@ -354,7 +355,7 @@ class VtnReporterTest
     void shouldDropAndCountEveryReportTheFullOutboxCannotTake()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(500, 2));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 6);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 6);
         final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(1, true, 1));
         replay(simulator, reporter, 6);
         final DeliverySummary summary = reporter.shutdown();
@@ -376,7 +377,7 @@ class VtnReporterTest
     void shouldAbandonWhatIsPendingAtTheFlushDeadline()
     {
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0).withServing(3000, 2));
-        final MeterSimulator simulator = TestData.simulator(1, 1, 3);
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 1, 3);
         final VtnReporter reporter = reporter(options(vtn).withProgram("program-1", "event-1").withOutbox(8, false, 1)
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100)));
         replay(simulator, reporter, 3);
@@ -419,7 +420,7 @@ class VtnReporterTest
         assertEquals("reporter option out of range [programId=no spaces]", badProgram.getMessage());
 
         final TestVtn vtn = vtn(TestVtnOptions.defaults().withPort(0));
-        final MeterSimulator simulator = TestData.simulator(2, 1, 1);
+        final MeterSimulator simulator = FormulaFleet.simulator(2, 1, 1);
         final VtnReporter reporter = reporter(options(vtn));
         final CollectionBuffer buffer = simulator.collectAt(1, 0, simulator.newBuffer());
         final MetersimException other = assertThrows(MetersimException.class, () -> reporter.submit("V1", buffer));

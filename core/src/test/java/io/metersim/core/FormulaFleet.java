@@ -1,35 +1,29 @@
-package io.metersim.openadr;
-
-import io.metersim.core.LoadData;
-import io.metersim.core.LoadDataBuilder;
-import io.metersim.core.MeterSimulator;
-import io.metersim.core.Registry;
-import io.metersim.core.ResourceSpec;
-import io.metersim.core.ResourceStatus;
-import io.metersim.core.SimulatorOptions;
-
+package io.metersim.core;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Small data sets built through core's public API with the fixture formulas: timestamp(t) = 1736928000 + 3600 t,
- * watts(m, k, t) = 1000 m + 100 k + t.
+ * Small data sets built through core's public API with the fixture formulas: timestamp(t) = 1736928000 + 3600 t s,
+ * watts(m, k, t) = 1000 m + 100 k + t, so every sum of readings is an exact integer in a double. Shipped in core's
+ * test jar for the tests of the modules built on core (the VTN reporter, the Kafka sink).
  */
-final class TestData
+public final class FormulaFleet
 {
-    static final long FIRST_SECOND = 1_736_928_000L;
-    static final int LOADS = 6;
+    /** The first row's time, epoch seconds. */
+    public static final long FIRST_SECOND = 1_736_928_000L;
+    /** Loads per meter. */
+    public static final int LOADS = 6;
 
-    private TestData()
+    private FormulaFleet()
     {
     }
 
     /**
      * @return meters {@code 1..meters}, each with loads 0..5 of {@code rows} hourly rows.
      */
-    static LoadData data(final int meters, final int rows)
+    public static LoadData data(final int meters, final int rows)
     {
-        final LoadDataBuilder builder = LoadData.builder("test-data");
+        final LoadDataBuilder builder = LoadData.builder("formula-fleet");
         final long[] millis = new long[rows];
         for (int t = 0; t < rows; t++)
         {
@@ -51,7 +45,10 @@ final class TestData
         return builder.build();
     }
 
-    static double watts(final int meter, final int load, final int row)
+    /**
+     * @return the formula's watts of a meter's load at a row.
+     */
+    public static double watts(final int meter, final int load, final int row)
     {
         return 1000.0 * meter + 100.0 * load + row;
     }
@@ -59,7 +56,7 @@ final class TestData
     /**
      * @return VENs {@code V1..}, each with {@code resourcesPerVen} approved resources {@code R<n>} reading meter n.
      */
-    static Registry registry(final int vens, final int resourcesPerVen)
+    public static Registry registry(final int vens, final int resourcesPerVen)
     {
         final List<ResourceSpec> resources = new ArrayList<>();
         int n = 1;
@@ -74,9 +71,28 @@ final class TestData
         return Registry.of(resources);
     }
 
-    static MeterSimulator simulator(final int vens, final int resourcesPerVen, final int rows)
+    /**
+     * @return a simulator over {@link #data} and {@link #registry}, one meter per resource, default options.
+     */
+    public static MeterSimulator simulator(final int vens, final int resourcesPerVen, final int rows)
     {
         return MeterSimulator.create(data(vens * resourcesPerVen, rows), registry(vens, resourcesPerVen),
             SimulatorOptions.defaults());
+    }
+
+    /**
+     * @return the sum of every reading of row {@code t}, independently of the simulator: meters 1..meters, 6 loads.
+     */
+    public static double expectedTickWatts(final int meters, final int t)
+    {
+        double sum = 0;
+        for (int m = 1; m <= meters; m++)
+        {
+            for (int k = 0; k < LOADS; k++)
+            {
+                sum += watts(m, k, t);
+            }
+        }
+        return sum;
     }
 }
