@@ -1,15 +1,7 @@
 package io.metersim.cli;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.metersim.kafka.TestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,15 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +31,8 @@ class KafkaRunTest
     private static final double WATTS_T0 = 28_500;
     private static final double WATTS_PER_ROW = 18;
     private static final Pattern TOTAL = Pattern.compile("\"total_w\":([-0-9.Ee]+)}$");
-    private static final long READ_BACK_LIMIT_MS = 120_000;
 
-    private static KafkaClusterTestKit cluster;
+    private static TestBroker broker;
     private static String bootstrap;
 
     @TempDir
@@ -58,32 +46,18 @@ class KafkaRunTest
         {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-            .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            .setConfigProp("auto.create.topics.enable", "false")
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("offsets.topic.num.partitions", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("transaction.state.log.num.partitions", "1")
-            .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        bootstrap = cluster.bootstrapServers();
-        try (Admin admin = cluster.admin())
-        {
-            admin.createTopics(List.of(new NewTopic("readings", 3, (short)1), new NewTopic("ticks", 2, (short)1)))
-                .all().get(60, TimeUnit.SECONDS);
-        }
+        broker = TestBroker.start();
+        bootstrap = broker.bootstrap();
+        broker.createTopic("readings", 3);
+        broker.createTopic("ticks", 2);
     }
 
     @AfterAll
     static void stopBroker() throws Exception
     {
-        if (null != cluster)
+        if (null != broker)
         {
-            cluster.close();
+            broker.close();
         }
     }
 
@@ -97,7 +71,7 @@ class KafkaRunTest
         assertEquals(0, result.code(), result::toString);
         assertTrue(result.out().contains("sink kafka: 15 records accepted, 15 delivered, 0 retried, 0 dropped, "
             + "0 failed\n"), result::toString);
-        final List<ConsumerRecord<byte[], byte[]>> read = readAll("readings", false);
+        final List<ConsumerRecord<byte[], byte[]>> read = broker.readAll("readings", false);
         final List<String> values = new ArrayList<>();
         final Set<String> keys = new TreeSet<>();
         for (final ConsumerRecord<byte[], byte[]> record : read)
@@ -122,7 +96,7 @@ class KafkaRunTest
 
         assertEquals(0, result.code(), result::toString);
         assertTrue(result.out().contains("sink kafka: 12 records accepted, 12 delivered, "), result::toString);
-        final List<ConsumerRecord<byte[], byte[]>> read = readAll("ticks", true);
+        final List<ConsumerRecord<byte[], byte[]>> read = broker.readAll("ticks", true);
         assertEquals(12, read.size());
         assertWattsPerTick(read, 4);
     }
@@ -174,48 +148,5 @@ class KafkaRunTest
         {
             assertEquals(WATTS_T0 + WATTS_PER_ROW * t, watts.get(t), "watts of tick " + t);
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(final String topic, final boolean readCommitted)
-    {
-        final Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-            new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()))
-        {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (final PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(60)))
-            {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
-            final long limit = System.currentTimeMillis() + READ_BACK_LIMIT_MS;
-            while (!reachedEnd(consumer, end))
-            {
-                assertTrue(System.currentTimeMillis() < limit, "read the topic to its end");
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200)))
-                {
-                    records.add(record);
-                }
-            }
-        }
-        return records;
-    }
-
-    private static boolean reachedEnd(final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> end)
-    {
-        for (final Map.Entry<TopicPartition, Long> partition : end.entrySet())
-        {
-            if (consumer.position(partition.getKey(), Duration.ofSeconds(60)) < partition.getValue())
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node KRaft cluster in this JVM (broker and controller in one node), on a loopback port that
  * survives {@link #stopBroker()} and {@link #startBroker()}, with the replication factors a single broker needs.
+ * Shipped in this module's test jar for the CLI's Kafka tests.
  */
-final class TestBroker implements AutoCloseable
+public final class TestBroker implements AutoCloseable
 {
     /** A safety bound for reading back; never a measured threshold. */
     private static final long READ_BACK_LIMIT_MS = 120_000;
@@ -38,7 +39,11 @@ final class TestBroker implements AutoCloseable
         this.bootstrap = cluster.bootstrapServers();
     }
 
-    static TestBroker start() throws Exception
+    /**
+     * @return a started cluster whose broker serves.
+     * @throws Exception when it cannot start.
+     */
+    public static TestBroker start() throws Exception
     {
         final KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
             .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
@@ -72,7 +77,10 @@ final class TestBroker implements AutoCloseable
         }
     }
 
-    String bootstrap()
+    /**
+     * @return the broker's {@code host:port}.
+     */
+    public String bootstrap()
     {
         return bootstrap;
     }
@@ -94,7 +102,12 @@ final class TestBroker implements AutoCloseable
         cluster.waitForReadyBrokers();
     }
 
-    void createTopic(final String topic, final int partitions) throws Exception
+    /**
+     * @param topic      its name.
+     * @param partitions its partitions (replication factor 1).
+     * @throws Exception when the broker refuses it.
+     */
+    public void createTopic(final String topic, final int partitions) throws Exception
     {
         try (Admin admin = cluster.admin())
         {
@@ -105,7 +118,7 @@ final class TestBroker implements AutoCloseable
     /**
      * Reads every record of the topic from the start up to its end (the last stable offset for read_committed).
      */
-    List<ConsumerRecord<byte[], byte[]>> readAll(final String topic, final boolean readCommitted)
+    public List<ConsumerRecord<byte[], byte[]>> readAll(final String topic, final boolean readCommitted)
     {
         final Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
