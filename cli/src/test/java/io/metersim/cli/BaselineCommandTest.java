@@ -35,9 +35,7 @@ class BaselineCommandTest
     @BeforeEach
     void setUp()
     {
-        source = new String[] {"--config", Cli.write(dir.resolve("empty.properties"), "").toString(),
-            "--data", Cli.fixtures().resolve("seed-layout-small.h5").toString(),
-            "--resources", Cli.fixtureResources(dir).toString()};
+        source = Cli.workdir(dir).args();
     }
 
     @Test

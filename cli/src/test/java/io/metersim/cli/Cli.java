@@ -106,6 +106,39 @@ final class Cli
             ""));
     }
 
+    /**
+     * A working folder set up for a command over the small seed-layout fixture: an empty config file, the data, and
+     * the fixture's resources file, written into {@code dir}.
+     *
+     * @param config    {@code --config FILE}.
+     * @param data      {@code --data FILE}.
+     * @param resources {@code --resources FILE}.
+     */
+    record Workdir(String config, String data, String resources)
+    {
+        /**
+         * @param more arguments after these.
+         * @return {@code --config … --data … --resources …} and {@code more}.
+         */
+        String[] args(final String... more)
+        {
+            final String[] all = new String[6 + more.length];
+            System.arraycopy(new String[] {"--config", config, "--data", data, "--resources", resources}, 0, all, 0, 6);
+            System.arraycopy(more, 0, all, 6, more.length);
+            return all;
+        }
+    }
+
+    /**
+     * @param dir the test's folder.
+     * @return the folder set up with an empty {@code empty.properties}, the fixture data and its resources.
+     */
+    static Workdir workdir(final Path dir)
+    {
+        return new Workdir(write(dir.resolve("empty.properties"), "").toString(),
+            fixtures().resolve("seed-layout-small.h5").toString(), fixtureResources(dir).toString());
+    }
+
     static Path write(final Path file, final String text)
     {
         try

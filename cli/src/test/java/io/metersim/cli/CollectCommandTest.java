@@ -23,9 +23,7 @@ class CollectCommandTest
     @BeforeEach
     void setUp()
     {
-        source = new String[] {"--config", Cli.write(dir.resolve("empty.properties"), "").toString(),
-            "--data", Cli.fixtures().resolve("seed-layout-small.h5").toString(),
-            "--resources", Cli.fixtureResources(dir).toString()};
+        source = Cli.workdir(dir).args();
     }
 
     @Test

@@ -30,9 +30,7 @@ class VtnCommandTest
     void setUp()
     {
         vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
-        source = new String[] {"--config", Cli.write(dir.resolve("empty.properties"), "").toString(),
-            "--data", Cli.fixtures().resolve("seed-layout-small.h5").toString(),
-            "--resources", Cli.fixtureResources(dir).toString(), "--interval", "0"};
+        source = Cli.workdir(dir).args("--interval", "0");
     }
 
     @AfterEach
