@@ -151,11 +151,8 @@ class DemandResponseTest
     @Test
     void shouldWarnAboutTargetsThatMatchNoVenAndChangeNothing()
     {
-        final EventTimeline events = EventTimeline.builder()
-            .event("lost", "", "program-1", 0, ResponseFixture.hour(0), 4 * ResponseFixture.HOUR, 0)
-            .venTarget("Odense").venTarget("Atlantis")
-            .interval(0, 4 * ResponseFixture.HOUR).payload(SIMPLE, 3)
-            .build();
+        final EventTimeline events = event(EventTimeline.builder(), "lost", 0, 0, 4, SIMPLE, 3)
+            .venTarget("Odense").venTarget("Atlantis").build();
         final MeterSimulator sim = ResponseFixture.simulator(24, 1, "Herning", "Odense");
         final DemandResponse response = DemandResponse.create(sim, everyone(), events);
 
@@ -170,11 +167,8 @@ class DemandResponseTest
     @Test
     void shouldTargetResourcesByName()
     {
-        final EventTimeline events = EventTimeline.builder()
-            .event("one", "", "program-1", 0, ResponseFixture.hour(0), ResponseFixture.HOUR, 0)
-            .resourceTarget("name-2").resourceTarget("name-9")
-            .interval(0, ResponseFixture.HOUR).payload(SIMPLE, 2)
-            .build();
+        final EventTimeline events = event(EventTimeline.builder(), "one", 0, 0, 1, SIMPLE, 2)
+            .resourceTarget("name-2").resourceTarget("name-9").build();
         final MeterSimulator sim = ResponseFixture.simulator(24, 2, "Herning");
         final DemandResponse response = DemandResponse.create(sim, everyone(), events);
         final CollectionBuffer buffer = sim.newBuffer();
@@ -266,11 +260,8 @@ class DemandResponseTest
     void shouldKeepOneEvaluationAndOneWarningWhenTheSameEventsArriveAgain()
     {
         // a VEN polling its VTN gets the same events again and again: one slot per event, each warning once
-        final EventTimeline events = EventTimeline.builder()
-            .event("polled", "", "program-1", 0, ResponseFixture.hour(1), ResponseFixture.HOUR, 0)
-            .venTarget("Herning").venTarget("Nowhere")
-            .interval(0, ResponseFixture.HOUR).payload(SIMPLE, 1)
-            .build();
+        final EventTimeline events = event(EventTimeline.builder(), "polled", 0, 1, 1, SIMPLE, 1)
+            .venTarget("Herning").venTarget("Nowhere").build();
         final MeterSimulator sim = ResponseFixture.simulator(24, 1, "Herning");
         final DemandResponse response = DemandResponse.create(sim, everyone(), events);
         final TickLoop loop = TickLoop.builder(sim).ticks(4).response(response).build();

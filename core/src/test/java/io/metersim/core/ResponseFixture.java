@@ -71,6 +71,14 @@ final class ResponseFixture
         return TestLoads.millis(0) + t * HOUR;
     }
 
+    /** An event from data hour 0 on that never ends, at SIMPLE {@code level}. */
+    static EventTimeline.Builder openEnded(final EventTimeline.Builder builder, final String id, final int priority,
+        final double level)
+    {
+        return builder.event(id, "", "program-1", priority, hour(0), EventTimeline.OPEN_ENDED, 0)
+            .interval(0, EventTimeline.OPEN_ENDED).payload(EventTimeline.SIMPLE, level);
+    }
+
     /** A one-interval event of {@code hours} hours from data hour {@code from}. */
     static EventTimeline.Builder event(final EventTimeline.Builder builder, final String id, final int priority,
         final long from, final long hours, final String type, final double value)

@@ -85,8 +85,7 @@ class ResponseFleetTest
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final MeterSimulator sim = fleet(1, 120);
         final EventTimeline.Builder events = EventTimeline.builder();
-        events.event("open", "", "p", 1, ResponseFixture.hour(0), EventTimeline.OPEN_ENDED, 0)
-            .interval(0, EventTimeline.OPEN_ENDED).payload(SIMPLE, 2);
+        ResponseFixture.openEnded(events, "open", 1, 2);
         ResponseFixture.event(events, "cap", 0, 3, 2, IMPORT_CAPACITY_LIMIT, 2.5);
         final DemandResponse response = DemandResponse.create(sim, ResponseModel.defaults(), events.build());
         final CollectionBuffer buffer = sim.newBuffer();

@@ -5,7 +5,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
-import static io.metersim.core.EventTimeline.SIMPLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,13 +88,12 @@ class UniformShedTest
     /** An open-ended event: the 4 h in 10 h rule releases and re-sheds the resources within the run. */
     private static EventTimeline event(final int level, final boolean byResourceName)
     {
-        final EventTimeline.Builder builder = EventTimeline.builder()
-            .event("open", "", "program-1", 0, ResponseFixture.hour(0), EventTimeline.OPEN_ENDED, 0);
+        final EventTimeline.Builder builder = ResponseFixture.openEnded(EventTimeline.builder(), "open", 0, level);
         for (int r = 1; byResourceName && r <= RESOURCES; r++)
         {
             builder.resourceTarget("name-" + r);
         }
-        return builder.interval(0, EventTimeline.OPEN_ENDED).payload(SIMPLE, level).build();
+        return builder.build();
     }
 
     private static MeterSimulator simulator()
