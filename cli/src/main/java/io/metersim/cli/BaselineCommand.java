@@ -83,9 +83,6 @@ final class BaselineCommand implements Callable<Integer>
         description = "Time zone whose midnights bound the days (default: ${DEFAULT-VALUE}).")
     String timeZone;
 
-    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
-    boolean strict;
-
     private static final long RESPONSE_LEAD_HOURS = 72;
 
     private final CliContext context;
@@ -125,7 +122,7 @@ final class BaselineCommand implements Callable<Integer>
         }
         final Registry registry = workspace.loadRegistry(source.resources);
         workspace.requireVens(registry, source.resources);
-        final LoadData data = workspace.loadData(source.data, strict);
+        final LoadData data = workspace.loadData(source);
         final MeterSimulator simulator = workspace.simulator(data, registry, source, "continuous", false);
         final VenLoad replay = null == resource ? VenLoad.ofVen(simulator, ven)
             : VenLoad.ofResource(simulator, ven, resource);

@@ -36,9 +36,6 @@ final class CollectCommand implements Callable<Integer>
         description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     CollectFormat format;
 
-    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
-    boolean strict;
-
     private final CliContext context;
     private final Workspace workspace;
 
@@ -66,7 +63,7 @@ final class CollectCommand implements Callable<Integer>
     {
         final Registry registry = workspace.loadRegistry(source.resources);
         workspace.requireVens(registry, source.resources);
-        final LoadData data = workspace.loadData(source.data, strict);
+        final LoadData data = workspace.loadData(source);
         final MeterSimulator simulator = workspace.simulator(data, registry, source);
         final int handle = simulator.venHandle(ven);
         final int at = null == index ? 0 : index;

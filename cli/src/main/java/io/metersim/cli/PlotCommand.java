@@ -133,7 +133,7 @@ final class PlotCommand implements Callable<Integer>
         requirePlotModule(chartsClass);
         final Registry registry = workspace.loadRegistry(source.resources);
         workspace.requireVens(registry, source.resources);
-        final LoadData data = workspace.loadData(source.data);
+        final LoadData data = workspace.loadData(source);
         if (kind == Kind.EVENT)
         {
             final MeterSimulator continuous = workspace.simulator(data, registry, source, "continuous", false);

@@ -105,7 +105,7 @@ final class ResourcesCommand implements Callable<Integer>
                 + " (give --data FILE to see the meters used)");
             return null;
         }
-        return workspace.simulator(workspace.loadData(source.data), registry, source);
+        return workspace.simulator(workspace.loadData(source), registry, source);
     }
 
     /**
@@ -180,7 +180,7 @@ final class ResourcesCommand implements Callable<Integer>
                     unchanged.add(resource.resourceId());
                 }
             }
-            final MeterSimulator simulator = workspace.simulator(workspace.loadData(source.data), registry, source);
+            final MeterSimulator simulator = workspace.simulator(workspace.loadData(source), registry, source);
             for (final String id : distinct)
             {
                 // applied to the in-memory simulator only; the file is written after every id was accepted

@@ -95,9 +95,6 @@ final class RunCommand implements Callable<Integer>
             + "(default: ${DEFAULT-VALUE}).")
     String timeMode;
 
-    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
-    boolean strict;
-
     @Spec
     CommandSpec spec;
 
@@ -121,7 +118,7 @@ final class RunCommand implements Callable<Integer>
             final Registry registry = syntheticVens > 0 ? Registry.synthetic(syntheticVens, resourcesPerVen)
                 : workspace.loadRegistry(source.resources);
             workspace.requireVens(registry, source.resources);
-            final LoadData data = workspace.loadData(source.data, strict);
+            final LoadData data = workspace.loadData(source);
             if (!data.warnings().isEmpty())
             {
                 context.err().println("metersim: warning: " + data.warnings().size() + " data-quality warnings in "

@@ -20,4 +20,7 @@ final class SourceOptions
         description = "Seed that assigns meters to resources without an explicit meter_point_id "
             + "(default: ${DEFAULT-VALUE}).")
     long assignmentSeed;
+
+    @Option(names = "--strict", description = "Refuse a data file with any data-quality warning.")
+    boolean strict;
 }

@@ -42,21 +42,14 @@ final class Workspace
     }
 
     /**
-     * @param data the data file option, null when neither flag, environment nor configuration names one.
+     * @param source the data file option ({@code --data}, null when neither flag, environment nor configuration names
+     *               one) and {@code --strict} (refuse a file with any data-quality warning).
      * @return the loaded data; the configured data file is generated first when it does not exist yet.
      */
-    LoadData loadData(final Path data)
+    LoadData loadData(final SourceOptions source)
     {
-        return loadData(data, false);
-    }
-
-    /**
-     * @param data   the data file option, null when neither flag, environment nor configuration names one.
-     * @param strict true to refuse a file with any data-quality warning ({@code --strict}).
-     * @return the loaded data; the configured data file is generated first when it does not exist yet.
-     */
-    LoadData loadData(final Path data, final boolean strict)
-    {
+        final Path data = source.data;
+        final boolean strict = source.strict;
         if (null == data)
         {
             throw new UsageException("no data file: give --data FILE, METERSIM_DATA or data= in "
