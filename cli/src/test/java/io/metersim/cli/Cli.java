@@ -127,6 +127,18 @@ final class Cli
             System.arraycopy(more, 0, all, 6, more.length);
             return all;
         }
+
+        /**
+         * @param more arguments after these.
+         * @return {@code run --config … --data … --resources …} and {@code more}.
+         */
+        String[] run(final String... more)
+        {
+            final String[] all = new String[1 + 6 + more.length];
+            all[0] = "run";
+            System.arraycopy(args(more), 0, all, 1, 6 + more.length);
+            return all;
+        }
     }
 
     /**
@@ -135,7 +147,17 @@ final class Cli
      */
     static Workdir workdir(final Path dir)
     {
-        return new Workdir(write(dir.resolve("empty.properties"), "").toString(),
+        return workdir(dir, "empty.properties");
+    }
+
+    /**
+     * @param dir    the test's folder.
+     * @param config the name of the empty configuration file.
+     * @return the folder set up with that configuration file, the fixture data and its resources.
+     */
+    static Workdir workdir(final Path dir, final String config)
+    {
+        return new Workdir(write(dir.resolve(config), "").toString(),
             fixtures().resolve("seed-layout-small.h5").toString(), fixtureResources(dir).toString());
     }
 

@@ -43,16 +43,12 @@ class DashboardOptionsTest
     @TempDir
     Path dir;
 
-    private String data;
-    private String resources;
-    private String config;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        data = Cli.fixtures().resolve("seed-layout-small.h5").toString();
-        resources = Cli.fixtureResources(dir).toString();
-        config = Cli.write(dir.resolve("empty.properties"), "").toString();
+        workdir = Cli.workdir(dir);
     }
 
     @Test
@@ -69,8 +65,8 @@ class DashboardOptionsTest
     @Test
     void shouldAnnounceTheAddressOnStderrAndSummariseTheUpdates()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "3", "--interval", "0", "--format", "jsonl", "--dashboard", "0");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "3", "--interval", "0", "--format", "jsonl",
+            "--dashboard", "0"));
 
         assertEquals(0, result.code(), result::toString);
         assertTrue(result.err().lines().anyMatch(line -> line.matches(
@@ -82,8 +78,7 @@ class DashboardOptionsTest
     @Test
     void shouldRefuseAPortOutOfRange()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "1", "--dashboard", "65536");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "1", "--dashboard", "65536"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertTrue(result.err().startsWith("metersim: --dashboard must be at most 65535"), result::toString);
@@ -95,8 +90,7 @@ class DashboardOptionsTest
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
             final int port = taken.getLocalPort();
-            final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources",
-                resources, "--ticks", "1", "--dashboard", String.valueOf(port));
+            final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "1", "--dashboard", String.valueOf(port)));
 
             assertEquals(Main.EXIT_DATA, result.code(), result::toString);
             assertTrue(result.err().contains("cannot listen on 127.0.0.1:" + port + ", the port is in use"),

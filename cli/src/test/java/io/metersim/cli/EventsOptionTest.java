@@ -25,16 +25,12 @@ class EventsOptionTest
     @TempDir
     Path dir;
 
-    private String data;
-    private String resources;
-    private String config;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        data = Cli.fixtures().resolve("seed-layout-small.h5").toString();
-        resources = Cli.fixtureResources(dir).toString();
-        config = Cli.write(dir.resolve("metersim.properties"), "").toString();
+        workdir = Cli.workdir(dir, "metersim.properties");
         Cli.write(dir.resolve("response.properties"), "participation=1\n");
     }
 
@@ -117,12 +113,10 @@ class EventsOptionTest
 
     private Cli.Result run(final String... extra)
     {
-        final String[] base = {"run", "--config", config, "--data", data, "--resources", resources, "--ticks", "3",
-            "--interval", "0"};
-        final String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return Cli.run(dir, args);
+        final String[] args = new String[4 + extra.length];
+        System.arraycopy(new String[] {"--ticks", "3", "--interval", "0"}, 0, args, 0, 4);
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return Cli.run(dir, workdir.run(args));
     }
 
     /** The power_w of one resource's load, tick by tick, from the CSV records on stdout. */

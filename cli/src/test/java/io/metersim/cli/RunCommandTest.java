@@ -23,23 +23,19 @@ class RunCommandTest
     @TempDir
     Path dir;
 
-    private String data;
-    private String resources;
-    private String config;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        data = Cli.fixtures().resolve("seed-layout-small.h5").toString();
-        resources = Cli.fixtureResources(dir).toString();
-        config = Cli.write(dir.resolve("empty.properties"), "").toString();
+        workdir = Cli.workdir(dir);
     }
 
     @Test
     void shouldWriteOneJsonLinePerApprovedResourcePerTick()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "3", "--interval", "0", "--format", "jsonl", "--out", "out.jsonl");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "3", "--interval", "0", "--format", "jsonl",
+            "--out", "out.jsonl"));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> expected = new ArrayList<>();
@@ -59,8 +55,8 @@ class RunCommandTest
     @Test
     void shouldWriteOneCsvRowPerReadingForTheSelectedVen()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "0", "--format", "csv", "--ven", "Aarhus");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "0", "--format", "csv",
+            "--ven", "Aarhus"));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> expected = new ArrayList<>();
@@ -81,8 +77,7 @@ class RunCommandTest
     @Test
     void shouldPrintOneSummaryLinePerTickInTableFormat()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "PT0.01S");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "PT0.01S"));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> lines = result.outLines();
@@ -102,8 +97,8 @@ class RunCommandTest
     @Test
     void shouldWriteTickLinesToTheFileAndTheSummaryToStdout()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "3", "--interval", "0", "--ven", "Aarhus", "--out", "ticks.txt");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "3", "--interval", "0", "--ven", "Aarhus",
+            "--out", "ticks.txt"));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> ticks = Cli.read(dir.resolve("ticks.txt")).lines().toList();
@@ -119,11 +114,12 @@ class RunCommandTest
     @Test
     void shouldGiveTheSameRecordsWithSeveralThreads() throws IOException
     {
-        final Cli.Result one = Cli.run(dir, "run", "--config", config, "--data", data, "--synthetic-vens", "7",
-            "--resources-per-ven", "5", "--ticks", "4", "--interval", "0", "--format", "jsonl", "--out", "one.jsonl");
-        final Cli.Result three = Cli.run(dir, "run", "--config", config, "--data", data, "--synthetic-vens", "7",
-            "--resources-per-ven", "5", "--ticks", "4", "--interval", "0", "--format", "jsonl", "--out", "three.jsonl",
-            "--threads", "3");
+        final Cli.Result one = Cli.run(dir, "run", "--config", workdir.config(), "--data", workdir.data(),
+            "--synthetic-vens", "7", "--resources-per-ven", "5", "--ticks", "4", "--interval", "0", "--format", "jsonl",
+            "--out", "one.jsonl");
+        final Cli.Result three = Cli.run(dir, "run", "--config", workdir.config(), "--data", workdir.data(),
+            "--synthetic-vens", "7", "--resources-per-ven", "5", "--ticks", "4", "--interval", "0", "--format", "jsonl",
+            "--out", "three.jsonl", "--threads", "3");
 
         assertEquals(0, one.code(), one::toString);
         assertEquals(0, three.code(), three::toString);
@@ -137,7 +133,8 @@ class RunCommandTest
     @Test
     void shouldReportThroughputOfASyntheticScaleRun()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--synthetic-vens", "200",
+        final Cli.Result result = Cli.run(dir, "run", "--config", workdir.config(), "--data", workdir.data(),
+            "--synthetic-vens", "200",
             "--resources-per-ven", "120", "--ticks", "5", "--interval", "0", "--threads", "2");
 
         assertEquals(0, result.code(), result::toString);
@@ -156,8 +153,8 @@ class RunCommandTest
     @Test
     void shouldLeaveNoFileWhenTheRunFails()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "0", "--format", "jsonl", "--out", "out.jsonl", "--ven", "Herning,Nowhere");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "0", "--format", "jsonl",
+            "--out", "out.jsonl", "--ven", "Herning,Nowhere"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: unknown VEN: Nowhere [known=Aarhus, Herning]\n", result.err());

@@ -30,16 +30,12 @@ class RunOutputTest
     @TempDir
     Path dir;
 
-    private String data;
-    private String resources;
-    private String config;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        data = Cli.fixtures().resolve("seed-layout-small.h5").toString();
-        resources = Cli.fixtureResources(dir).toString();
-        config = Cli.write(dir.resolve("empty.properties"), "").toString();
+        workdir = Cli.workdir(dir);
     }
 
     @Test
@@ -48,8 +44,8 @@ class RunOutputTest
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final ClosingReader reader = new ClosingReader(4096);
 
-        final int code = Main.execute(new String[] {"run", "--config", config, "--data", data, "--resources",
-            resources, "--ticks", "0", "--interval", "0", "--format", "csv"}, new PrintStream(reader, false,
+        final int code = Main.execute(workdir.run("--ticks", "0", "--interval", "0", "--format", "csv"),
+            new PrintStream(reader, false,
             StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), new HashMap<>(), dir);
 
         final String summary = err.toString(StandardCharsets.UTF_8);
@@ -69,8 +65,8 @@ class RunOutputTest
     {
         Files.createDirectories(dir.resolve("results"));
 
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "0", "--format", "jsonl", "--out", "results");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "0", "--format", "jsonl",
+            "--out", "results"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: --out names a folder [out=" + dir.resolve("results") + "]\n", result.err());
@@ -82,8 +78,8 @@ class RunOutputTest
     {
         Cli.write(dir.resolve("file"), "not a folder");
 
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "0", "--format", "jsonl", "--out", "file/out.jsonl");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "0", "--format", "jsonl",
+            "--out", "file/out.jsonl"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertTrue(result.err().startsWith("metersim: --out cannot be written: "), result::toString);
@@ -94,10 +90,10 @@ class RunOutputTest
     @Test
     void shouldRefuseAnOutFolderThatDoesNotExistAndCreateNothing()
     {
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "1", "--interval", "0", "--format", "csv", "--out", "no/such/out.csv");
-        final Cli.Result endless = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "0", "--interval", "0", "--format", "csv", "--out", "no/out.csv");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "1", "--interval", "0", "--format", "csv",
+            "--out", "no/such/out.csv"));
+        final Cli.Result endless = Cli.run(dir, workdir.run("--ticks", "0", "--interval", "0", "--format", "csv",
+            "--out", "no/out.csv"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: --out's folder does not exist [out=" + dir.resolve("no/such/out.csv") + "]\n",
@@ -111,8 +107,8 @@ class RunOutputTest
     {
         Cli.write(dir.resolve("out.csv"), "old\n");
 
-        final Cli.Result result = Cli.run(dir, "run", "--config", config, "--data", data, "--resources", resources,
-            "--ticks", "2", "--interval", "0", "--format", "csv", "--out", "out.csv");
+        final Cli.Result result = Cli.run(dir, workdir.run("--ticks", "2", "--interval", "0", "--format", "csv",
+            "--out", "out.csv"));
 
         assertEquals(0, result.code(), result::toString);
         assertEquals(1 + 2 * 3 * 6, Files.readAllLines(dir.resolve("out.csv")).size());
@@ -129,8 +125,9 @@ class RunOutputTest
     void shouldKeepLogLinesOutOfTheDataOnStdout() throws IOException, InterruptedException
     {
         final Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), LogProbe.class.getName(), "run", "--config", config,
-            "--data", data, "--resources", resources, "--ticks", "2", "--interval", "0", "--format", "csv")
+            "-cp", System.getProperty("java.class.path"), LogProbe.class.getName(), "run", "--config", workdir.config(),
+            "--data", workdir.data(), "--resources", workdir.resources(), "--ticks", "2", "--interval", "0", "--format",
+            "csv")
             .directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile())
             .redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));

@@ -13,24 +13,37 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * {@code vtn-stub} and {@code run --vtn} against it: reports, registration, refusals, and the events the VENs poll
+ * from the stub.
+ */
 class VtnCommandTest
 {
+    /** Herning, 10:00 and 11:00 UTC on the fixture's first day (rows 2 and 3), level 2, BASELINE and DELTA_USAGE. */
+    private static final String EVENT = "{\"programID\":\"program-1\",\"eventName\":\"midday\",\"priority\":0,"
+        + "\"targets\":[{\"type\":\"VEN_NAME\",\"values\":[\"Herning\"]}],"
+        + "\"intervalPeriod\":{\"start\":\"2025-01-15T10:00:00Z\",\"duration\":\"PT2H\"},"
+        + "\"reportDescriptors\":[{\"payloadType\":\"BASELINE\"},{\"payloadType\":\"DELTA_USAGE\"}],"
+        + "\"intervals\":[{\"id\":0,\"payloads\":[{\"type\":\"SIMPLE\",\"values\":[2]}]}]}";
+
     @TempDir
     Path dir;
 
     private TestVtn vtn;
-    private String[] source;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
         vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
-        source = Cli.workdir(dir).args("--interval", "0");
+        workdir = Cli.workdir(dir);
     }
 
     @AfterEach
@@ -42,7 +55,8 @@ class VtnCommandTest
     @Test
     void shouldReportEveryVenEveryTickToTheVtn()
     {
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "3", "--vtn", vtn.baseUri().toString()));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "3", "--vtn",
+            vtn.baseUri().toString()));
 
         assertEquals(0, result.code(), result::toString);
         assertEquals(6, vtn.reportCount());
@@ -57,7 +71,7 @@ class VtnCommandTest
     @Test
     void shouldReportContinuousTimestampsAcrossTheWrapByDefault()
     {
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "170", "--ven", "Herning",
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "170", "--ven", "Herning",
             "--vtn", vtn.baseUri().toString()));
 
         assertEquals(0, result.code(), result::toString);
@@ -74,8 +88,8 @@ class VtnCommandTest
     @Test
     void shouldRefuseWrongCredentialsWithOneLine() throws IOException
     {
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
-            "--client-secret", "wrong", "--format", "jsonl", "--out", "out.jsonl"));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--client-secret", "wrong", "--format", "jsonl", "--out", "out.jsonl"));
 
         assertEquals(1, result.code(), result::toString);
         try (Stream<Path> files = Files.list(dir))
@@ -97,7 +111,8 @@ class VtnCommandTest
             port = socket.getLocalPort();
         }
 
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", "http://127.0.0.1:" + port));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            "http://127.0.0.1:" + port));
 
         assertEquals(Main.EXIT_DATA, result.code(), result::toString);
         assertEquals("metersim: could not connect to the VTN at 127.0.0.1:" + port + " after 5 attempts: is it "
@@ -110,7 +125,7 @@ class VtnCommandTest
     {
         final String wrong = vtn.baseUri() + "/openadr3/3.0.1";
 
-        final Cli.Result result = Cli.run(dir, args("run", "--ticks", "1", "--vtn", wrong));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn", wrong));
 
         assertEquals(Main.EXIT_DATA, result.code(), result::toString);
         assertEquals("metersim: " + wrong + "/auth/token is not the VTN's token endpoint: it answered 401 and asks "
@@ -121,10 +136,10 @@ class VtnCommandTest
     @Test
     void shouldNameAnUnknownProgramOrEventId()
     {
-        final Cli.Result program = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
-            "--program-id", "p9"));
-        final Cli.Result event = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
-            "--event-id", "e9"));
+        final Cli.Result program = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--program-id", "p9"));
+        final Cli.Result event = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--event-id", "e9"));
 
         assertEquals(Main.EXIT_USAGE, program.code(), program::toString);
         assertEquals("metersim: --program-id p9 is not a program of the VTN [programs=[" + vtn.programId()
@@ -138,10 +153,10 @@ class VtnCommandTest
     @Test
     void shouldNameAnUnknownIdAlsoWhenProgramAndEventAreBothGiven()
     {
-        final Cli.Result program = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
-            "--program-id", "p9", "--event-id", vtn.eventId()));
-        final Cli.Result event = Cli.run(dir, args("run", "--ticks", "1", "--vtn", vtn.baseUri().toString(),
-            "--program-id", vtn.programId(), "--event-id", "e9"));
+        final Cli.Result program = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--program-id", "p9", "--event-id", vtn.eventId()));
+        final Cli.Result event = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--program-id", vtn.programId(), "--event-id", "e9"));
 
         assertEquals(Main.EXIT_USAGE, program.code(), program::toString);
         assertEquals("metersim: --program-id p9 is not a program of the VTN [programs=[" + vtn.programId()
@@ -196,11 +211,93 @@ class VtnCommandTest
         assertEquals("metersim: --port must be at most 65535 [value=70000]\n", result.err());
     }
 
-    private String[] args(final String... command)
+    @Test
+    void shouldRespondToTheEventItsVensPolledAndReportBaselineAndDeltaUsage()
     {
-        final String[] all = new String[command.length + source.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(source, 0, all, command.length, source.length);
-        return all;
+        assertEquals(List.of("event-2"), vtn.publishEvents(Cli.write(dir.resolve("e.json"), "[" + EVENT + "]")));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "6", "--vtn",
+            vtn.baseUri().toString(), "--evaluation", "evaluation.json"));
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(List.of(), vtn.rejections());
+        final String evaluation = Cli.read(dir.resolve("evaluation.json"));
+        assertTrue(evaluation.startsWith("{\"evaluation\":[{\"event\":\"event-2\",\"event_name\":\"midday\","
+            + "\"program_id\":\"program-1\",\"ven\":\"Herning\",\"ticks\":2,"), evaluation);
+        assertEquals(Map.of("event-1", 10L, "event-2", 2L), vtn.reportsByEvent(),
+            "Herning's two reports during the event answer it");
+        assertTrue(result.out().contains("\nevent event-2 at Herning: 2 ticks (2.00 h), baseline "), result::toString);
+        assertFalse(result.out().contains("event event-2 at Aarhus"), result::toString);
+        assertTrue(result.out().contains("\nvtn events: 1 polls (1 pages), 0 failed, 1 events known, 1 timeline "
+            + "update, 0 unreadable\n"), result::toString);
+        assertFalse(result.err().contains("warning"), result::toString);
+    }
+
+    @Test
+    void shouldNotPollWithAZeroInterval()
+    {
+        vtn.publishEvents(Cli.write(dir.resolve("e.json"), "[" + EVENT + "]"));
+        final Cli.Result result = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "6", "--vtn",
+            vtn.baseUri().toString(), "--vtn-poll-interval", "0"));
+
+        assertEquals(0, result.code(), result::toString);
+        assertEquals(Map.of("event-1", 12L), vtn.reportsByEvent());
+        assertFalse(result.out().contains("vtn events:"), result::toString);
+    }
+
+    @Test
+    void shouldRefuseEventsFromBothTheVtnAndAFileANegativeIntervalAndRawTime()
+    {
+        final String file = Cli.write(dir.resolve("e.json"), "[" + EVENT + "]").toString();
+        final Cli.Result both = Cli.run(dir, workdir.run("--interval", "0", "--vtn", vtn.baseUri().toString(),
+            "--events", file));
+        assertEquals(2, both.code(), both::toString);
+        assertEquals("metersim: --events and --vtn both give the events: respond to the VTN's (publish the file "
+            + "with 'metersim vtn-stub --events FILE'), or to the file's with --vtn-poll-interval 0 [events=" + file
+            + " vtn-poll-interval=PT30S]\n", both.err());
+
+        final Cli.Result negative = Cli.run(dir, workdir.run("--interval", "0", "--vtn", vtn.baseUri().toString(),
+            "--vtn-poll-interval", "-PT1S"));
+        assertEquals(2, negative.code(), negative::toString);
+        assertEquals("metersim: --vtn-poll-interval must not be negative [vtn-poll-interval=PT-1S]\n",
+            negative.err());
+
+        final Cli.Result raw = Cli.run(dir, workdir.run("--interval", "0", "--ticks", "1", "--vtn",
+            vtn.baseUri().toString(), "--time-mode", "raw"));
+        assertEquals(2, raw.code(), raw::toString);
+        assertTrue(raw.err().endsWith("metersim: the VTN's events need continuous time: event times are reading "
+            + "times, which repeat after each cycle in raw time; use --time-mode continuous, or "
+            + "--vtn-poll-interval 0 [time-mode=raw]\n"), raw::toString);
+    }
+
+    @Test
+    void shouldPublishTheEventsOfAFileAndSayHowToPostMore()
+    {
+        final Path file = Cli.write(dir.resolve("e.json"), "[" + EVENT + "]");
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "0", "--duration", "PT0.2S", "--events",
+            file.toString());
+
+        assertEquals(0, result.code(), result::toString);
+        final List<String> lines = result.outLines();
+        assertEquals("published 1 event from " + file + ": event-2 \"midday\"", lines.get(2));
+        assertTrue(lines.get(3).matches("post more to http://127\\.0\\.0\\.1:[0-9]+/events as client metersim-bl "
+            + "/ metersim-bl-secret \\(scope write_events\\)"), result::toString);
+        assertEquals("test VTN stopped: 0 reports accepted (0 bytes), 0 rejected", lines.get(4));
+    }
+
+    @Test
+    void shouldRefuseAnEventsFileWithOneLineNamingTheEventAndTheField()
+    {
+        final Path file = Cli.write(dir.resolve("bad.json"), "[" + EVENT + ",\n" + EVENT.replace("midday", "late")
+            .replace("\"priority\":0", "\"priority\":\"high\"") + "]");
+        final Cli.Result result = Cli.run(dir, "vtn-stub", "--port", "0", "--events", file.toString());
+
+        assertEquals(1, result.code(), result::toString);
+        assertEquals("", result.out());
+        assertEquals("metersim: events file refused: event 2 of 2 (eventName \"late\"): /priority: string found, "
+            + "integer expected [file=" + file + " event=2 field=/priority]\n", result.err());
+
+        final Cli.Result missing = Cli.run(dir, "vtn-stub", "--port", "0", "--events", "none.json");
+        assertEquals(1, missing.code(), missing::toString);
+        assertEquals("metersim: events file not found [file=" + dir.resolve("none.json") + "]\n", missing.err());
     }
 }
