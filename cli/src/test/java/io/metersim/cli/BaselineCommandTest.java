@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,24 +28,24 @@ class BaselineCommandTest
     @TempDir
     Path dir;
 
-    private String[] source;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        source = Cli.workdir(dir).args();
+        workdir = Cli.workdir(dir);
     }
 
     @Test
     void shouldWriteTheCaisoBaselineAsJson() throws Exception
     {
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "caiso",
-            "--format", "json"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "caiso", "--format", "json"));
 
         assertEquals(0, result.code(), result::toString);
         final JsonNode root = new ObjectMapper().readTree(result.out());
         assertEquals(List.of("method", "ven", "resource_id", "adjustment", "intervals", "reduction_kwh"),
-            fieldNames(root));
+            Cli.fieldNames(root));
         assertEquals("caiso", root.get("method").asText());
         assertEquals("Aarhus", root.get("ven").asText());
         assertTrue(root.get("resource_id").isNull());
@@ -59,7 +57,7 @@ class BaselineCommandTest
         for (int i = 0; i < 4; i++)
         {
             final JsonNode interval = intervals.get(i);
-            assertEquals(List.of("start", "baseline_kw", "adjusted_kw", "actual_kw"), fieldNames(interval));
+            assertEquals(List.of("start", "baseline_kw", "adjusted_kw", "actual_kw"), Cli.fieldNames(interval));
             assertEquals("2025-02-12T1" + (6 + i) + ":00:00Z", interval.get("start").asText());
             final double baseline = 19.5 + 0.006 * (75.2 + i);
             assertEquals(baseline, interval.get("baseline_kw").asDouble(), EPS);
@@ -76,8 +74,8 @@ class BaselineCommandTest
     {
         // Herning's h-2 reads meter 1: 7.5 + 0.006 t kW. PJM keeps the highest 4 of the 5 latest weekdays, rows
         // 152, 128, 56, 32 (mean 92), and adds the window's difference: 0.006 x (5 - 89) kW.
-        final Cli.Result result = Cli.run(dir, args("--ven", "Herning", "--resource", "h-2", "--event-start", EVENT,
-            "--method", "pjm", "--format", "json"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Herning", "--resource", "h-2",
+            "--event-start", EVENT, "--method", "pjm", "--format", "json"));
 
         assertEquals(0, result.code(), result::toString);
         final JsonNode root = new ObjectMapper().readTree(result.out());
@@ -95,8 +93,8 @@ class BaselineCommandTest
         final Path events = Cli.write(dir.resolve("events.json"), "[" + event(EVENT, "PT4H", 2) + ","
             + event("2025-02-05T16:00:00Z", "PT2H", 1) + "]");
 
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "caiso",
-            "--events", events.toString()));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "caiso", "--events", events.toString()));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> lines = result.outLines();
@@ -111,8 +109,8 @@ class BaselineCommandTest
     @Test
     void shouldPrintATableWithPlaceboAccuracy()
     {
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "nyiso",
-            "--placebo-days", "3"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "nyiso", "--placebo-days", "3"));
 
         assertEquals(0, result.code(), result::toString);
         final List<String> lines = result.outLines();
@@ -125,7 +123,8 @@ class BaselineCommandTest
     @Test
     void shouldRefuseAnUnknownMethod()
     {
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "miso"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "miso"));
 
         assertEquals(2, result.code(), result::toString);
         assertEquals("metersim: unknown baseline method: miso [allowed=caiso, pjm, nyiso, ercot]\n", result.err());
@@ -135,8 +134,8 @@ class BaselineCommandTest
     @Test
     void shouldNameHowManyEligibleDaysItFound()
     {
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", "2025-01-16T16:00:00Z",
-            "--method", "caiso"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start",
+            "2025-01-16T16:00:00Z", "--method", "caiso"));
 
         assertEquals(2, result.code(), result::toString);
         assertEquals("metersim: not enough eligible days for the caiso baseline: found 1, need 10 [method=caiso "
@@ -147,8 +146,8 @@ class BaselineCommandTest
     @Test
     void shouldRefuseAnEventBeforeTheData()
     {
-        final Cli.Result result = Cli.run(dir, args("--ven", "Aarhus", "--event-start", "2025-01-15T10:00:00Z",
-            "--method", "pjm"));
+        final Cli.Result result = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start",
+            "2025-01-15T10:00:00Z", "--method", "pjm"));
 
         assertEquals(2, result.code(), result::toString);
         assertTrue(result.err().startsWith("metersim: event outside the data's reach: the baseline needs the data "
@@ -159,10 +158,10 @@ class BaselineCommandTest
     @Test
     void shouldRefuseAnUnknownHolidayCalendarAndTimeZone()
     {
-        final Cli.Result calendar = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "pjm",
-            "--holidays", "SE"));
-        final Cli.Result zone = Cli.run(dir, args("--ven", "Aarhus", "--event-start", EVENT, "--method", "pjm",
-            "--time-zone", "Mars/Olympus"));
+        final Cli.Result calendar = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "pjm", "--holidays", "SE"));
+        final Cli.Result zone = Cli.run(dir, workdir.command("baseline", "--ven", "Aarhus", "--event-start", EVENT,
+            "--method", "pjm", "--time-zone", "Mars/Olympus"));
 
         assertEquals(2, calendar.code(), calendar::toString);
         assertEquals("metersim: --holidays: unknown holiday calendar: SE [allowed=DK, NO]\n", calendar.err());
@@ -177,24 +176,5 @@ class BaselineCommandTest
             + "\"intervalPeriod\":{\"start\":\"" + start + "\",\"duration\":\"" + duration + "\"},"
             + "\"payloadDescriptors\":[{\"payloadType\":\"SIMPLE\"}],"
             + "\"intervals\":[{\"id\":0,\"payloads\":[{\"type\":\"SIMPLE\",\"values\":[" + level + "]}]}]}";
-    }
-
-    private String[] args(final String... command)
-    {
-        final String[] all = new String[1 + source.length + command.length];
-        all[0] = "baseline";
-        System.arraycopy(source, 0, all, 1, source.length);
-        System.arraycopy(command, 0, all, 1 + source.length, command.length);
-        return all;
-    }
-
-    private static List<String> fieldNames(final JsonNode node)
-    {
-        final List<String> names = new ArrayList<>();
-        for (final Iterator<String> it = node.fieldNames(); it.hasNext(); )
-        {
-            names.add(it.next());
-        }
-        return names;
     }
 }

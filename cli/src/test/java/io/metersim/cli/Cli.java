@@ -1,5 +1,7 @@
 package io.metersim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +137,18 @@ final class Cli
          */
         String[] run(final String... more)
         {
+            return command("run", more);
+        }
+
+        /**
+         * @param name the command.
+         * @param more arguments after these.
+         * @return {@code name --config … --data … --resources …} and {@code more}.
+         */
+        String[] command(final String name, final String... more)
+        {
             final String[] all = new String[1 + 6 + more.length];
-            all[0] = "run";
+            all[0] = name;
             System.arraycopy(args(more), 0, all, 1, 6 + more.length);
             return all;
         }
@@ -159,6 +172,17 @@ final class Cli
     {
         return new Workdir(write(dir.resolve(config), "").toString(),
             fixtures().resolve("seed-layout-small.h5").toString(), fixtureResources(dir).toString());
+    }
+
+    /**
+     * @param node a JSON object.
+     * @return its field names in document order.
+     */
+    static List<String> fieldNames(final JsonNode node)
+    {
+        final List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static Path write(final Path file, final String text)

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,26 +17,27 @@ class CollectCommandTest
     @TempDir
     Path dir;
 
-    private String[] source;
+    private Cli.Workdir workdir;
 
     @BeforeEach
     void setUp()
     {
-        source = Cli.workdir(dir).args();
+        workdir = Cli.workdir(dir);
     }
 
     @Test
     void shouldWriteJsonKeyedByResourceIdWithOneReadingPerLoad() throws Exception
     {
-        final Cli.Result result = Cli.run(dir, args("collect", "--ven", "Herning", "--index", "5", "--format", "json"));
+        final Cli.Result result = Cli.run(dir, workdir.command("collect", "--ven", "Herning", "--index", "5",
+            "--format", "json"));
 
         assertEquals(0, result.code(), result::toString);
         final JsonNode root = new ObjectMapper().readTree(result.out());
-        assertEquals(List.of("h-1", "h-2"), fieldNames(root));
+        assertEquals(List.of("h-1", "h-2"), Cli.fieldNames(root));
         for (int r = 0; r < 2; r++)
         {
             final JsonNode resource = root.get("h-" + (r + 1));
-            assertEquals(List.of("resource_id", "meter_point_id", "readings"), fieldNames(resource));
+            assertEquals(List.of("resource_id", "meter_point_id", "readings"), Cli.fieldNames(resource));
             assertEquals("h-" + (r + 1), resource.get("resource_id").asText());
             assertEquals(Cli.METERS[r], resource.get("meter_point_id").asText());
             final JsonNode readings = resource.get("readings");
@@ -45,7 +45,7 @@ class CollectCommandTest
             for (int k = 0; k < 6; k++)
             {
                 final JsonNode reading = readings.get(k);
-                assertEquals(List.of("timestamp", "load_id", "power_w"), fieldNames(reading));
+                assertEquals(List.of("timestamp", "load_id", "power_w"), Cli.fieldNames(reading));
                 assertEquals(1_736_928_000_000L + 5 * 3_600_000L, reading.get("timestamp").asLong());
                 assertEquals("load_" + k, reading.get("load_id").asText());
                 assertEquals(RunCommandTest.watts(r, k, 5), reading.get("power_w").asDouble());
@@ -56,7 +56,7 @@ class CollectCommandTest
     @Test
     void shouldPrintATableLikeTheOriginalDemo()
     {
-        final Cli.Result result = Cli.run(dir, args("collect", "--ven", "Aarhus"));
+        final Cli.Result result = Cli.run(dir, workdir.command("collect", "--ven", "Aarhus"));
 
         assertEquals(0, result.code(), result::toString);
         assertEquals(List.of(
@@ -70,7 +70,7 @@ class CollectCommandTest
     @Test
     void shouldRefuseAnIndexOutsideTheData()
     {
-        final Cli.Result result = Cli.run(dir, args("collect", "--ven", "Aarhus", "--index", "168"));
+        final Cli.Result result = Cli.run(dir, workdir.command("collect", "--ven", "Aarhus", "--index", "168"));
 
         assertEquals(2, result.code(), result::toString);
         assertEquals("metersim: --index must be at most 167 [value=168]\n", result.err());
@@ -80,24 +80,9 @@ class CollectCommandTest
     @Test
     void shouldNameTheKnownVensForAnUnknownOne()
     {
-        final Cli.Result result = Cli.run(dir, args("collect", "--ven", "Skagen"));
+        final Cli.Result result = Cli.run(dir, workdir.command("collect", "--ven", "Skagen"));
 
         assertEquals(Main.EXIT_USAGE, result.code(), result::toString);
         assertEquals("metersim: unknown VEN: Skagen [known=Aarhus, Herning]\n", result.err());
-    }
-
-    private String[] args(final String... command)
-    {
-        final String[] all = new String[command.length + source.length];
-        System.arraycopy(command, 0, all, 0, command.length);
-        System.arraycopy(source, 0, all, command.length, source.length);
-        return all;
-    }
-
-    private static List<String> fieldNames(final JsonNode node)
-    {
-        final List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
