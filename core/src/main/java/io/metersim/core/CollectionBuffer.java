@@ -47,15 +47,19 @@ public final class CollectionBuffer
     private double[] unmodifiedResourceTotal;
     private long[] readingModifiedAt;
     private double[] respondedWatts;
-    // a uniform shed (one share of two loads for a set of resources) is kept as its shares and that set, and read
-    // through them, so the response's loop writes one bit per resource instead of two readings and their stamps
+    // a uniform response changes two loads of a set of resources, and is read through the set: a shed keeps one
+    // share per load, so its loop writes nothing per resource; a payback keeps each resource's two new readings, so
+    // its loop writes two values per resource instead of two readings, their stamps and four totals
     private boolean sixLoadsEach;
-    private long shedAt;
-    private int shedFirstLoad;
-    private int shedSecondLoad;
+    private long uniformAt;
+    private boolean uniformPayback;
+    private int uniformFirstLoad;
+    private int uniformSecondLoad;
     private double shedFirstShare;
     private double shedSecondShare;
-    private long[] shedResources;
+    private long[] uniformResources;
+    private double[] paidFirst;
+    private double[] paidSecond;
 
     CollectionBuffer(final Pools pools, final String[] loadIds, final int resourceCapacity, final int readingCapacity)
     {
@@ -70,7 +74,9 @@ public final class CollectionBuffer
         this.unmodifiedResourceTotal = new double[resourceCapacity];
         this.readingModifiedAt = new long[readingCapacity];
         this.respondedWatts = new double[readingCapacity];
-        this.shedResources = new long[words(resourceCapacity)];
+        this.uniformResources = new long[words(resourceCapacity)];
+        this.paidFirst = new double[resourceCapacity];
+        this.paidSecond = new double[resourceCapacity];
     }
 
     private static int words(final int bits)
@@ -233,7 +239,9 @@ public final class CollectionBuffer
             resourceTotal = new double[resources];
             resourceModifiedAt = new long[resources];
             unmodifiedResourceTotal = new double[resources];
-            shedResources = new long[words(resources)];
+            uniformResources = new long[words(resources)];
+            paidFirst = new double[resources];
+            paidSecond = new double[resources];
         }
         if (slots > readingSeries.length)
         {
@@ -343,18 +351,33 @@ public final class CollectionBuffer
     public double resourceTotalWatts(final int r)
     {
         final int checked = Objects.checkIndex(r, resourceCount);
-        return inUniformShed(checked) ? resourceTotal[checked] + uniformShedDelta(checked) : resourceTotal[checked];
+        return inUniformResponse(checked) ? afterUniformResponse(checked) : resourceTotal[checked];
     }
 
     /**
-     * What a uniform shed changed a resource's total by, in the response's own arithmetic.
+     * A resource's total after a uniform response, in the response's own arithmetic: a shed adds both changes at
+     * once, a payback one after the other.
      */
-    private double uniformShedDelta(final int r)
+    private double afterUniformResponse(final int r)
     {
         final int first = rowBase + readingSeries[6 * r];
-        final double firstBefore = pools.watts[first + shedFirstLoad];
-        final double secondBefore = pools.watts[first + shedSecondLoad];
-        return (shed(firstBefore, shedFirstShare) - firstBefore) + (shed(secondBefore, shedSecondShare) - secondBefore);
+        final double firstBefore = pools.watts[first + uniformFirstLoad];
+        final double secondBefore = pools.watts[first + uniformSecondLoad];
+        if (uniformPayback)
+        {
+            return resourceTotal[r] + (paidFirst[r] - firstBefore) + (paidSecond[r] - secondBefore);
+        }
+        return resourceTotal[r]
+            + ((shed(firstBefore, shedFirstShare) - firstBefore) + (shed(secondBefore, shedSecondShare) - secondBefore));
+    }
+
+    /**
+     * @return what a resource's reading reads after a uniform response changed it to {@code changed}: the replayed
+     *         value itself when the change is none, as a reading the response leaves alone.
+     */
+    private static double unlessUnchanged(final double changed, final double replayed)
+    {
+        return changed - replayed != 0.0 ? changed : replayed;
     }
 
     /**
@@ -422,30 +445,34 @@ public final class CollectionBuffer
             return respondedWatts[checked];
         }
         final double replayed = pools.watts[rowBase + readingSeries[checked]];
-        return shedAt == sequence ? afterUniformShed(checked, replayed) : replayed;
+        return uniformAt == sequence ? afterUniformResponse(checked, replayed) : replayed;
     }
 
     /**
-     * A reading of a uniform shed: reading {@code 6r + k} is load {@code k} of resource {@code r}.
+     * A reading after a uniform response: reading {@code 6r + k} is load {@code k} of resource {@code r}.
      */
-    private double afterUniformShed(final int reading, final double replayed)
+    private double afterUniformResponse(final int reading, final double replayed)
     {
         final int r = reading / 6;
-        if (!inUniformShed(r))
+        if (!inUniformResponse(r))
         {
             return replayed;
         }
         final int load = reading - 6 * r;
-        if (load == shedFirstLoad)
+        if (load == uniformFirstLoad)
         {
-            return shed(replayed, shedFirstShare);
+            return uniformPayback ? unlessUnchanged(paidFirst[r], replayed) : shed(replayed, shedFirstShare);
         }
-        return load == shedSecondLoad ? shed(replayed, shedSecondShare) : replayed;
+        if (load == uniformSecondLoad)
+        {
+            return uniformPayback ? unlessUnchanged(paidSecond[r], replayed) : shed(replayed, shedSecondShare);
+        }
+        return replayed;
     }
 
-    private boolean inUniformShed(final int r)
+    private boolean inUniformResponse(final int r)
     {
-        return shedAt == sequence && (shedResources[r >>> 6] & 1L << r) != 0;
+        return uniformAt == sequence && (uniformResources[r >>> 6] & 1L << r) != 0;
     }
 
     /**
@@ -465,14 +492,18 @@ public final class CollectionBuffer
     public boolean resourceModified(final int r)
     {
         final int checked = Objects.checkIndex(r, resourceCount);
-        return resourceModifiedAt[checked] == sequence || inUniformShed(checked) && changedByUniformShed(checked);
+        return resourceModifiedAt[checked] == sequence || inUniformResponse(checked) && changedByUniformResponse(checked);
     }
 
-    private boolean changedByUniformShed(final int r)
+    private boolean changedByUniformResponse(final int r)
     {
         final int first = rowBase + readingSeries[6 * r];
-        final double firstBefore = pools.watts[first + shedFirstLoad];
-        final double secondBefore = pools.watts[first + shedSecondLoad];
+        final double firstBefore = pools.watts[first + uniformFirstLoad];
+        final double secondBefore = pools.watts[first + uniformSecondLoad];
+        if (uniformPayback)
+        {
+            return paidFirst[r] - firstBefore != 0.0 || paidSecond[r] - secondBefore != 0.0;
+        }
         return shed(firstBefore, shedFirstShare) != firstBefore || shed(secondBefore, shedSecondShare) != secondBefore;
     }
 
@@ -500,9 +531,9 @@ public final class CollectionBuffer
     public int modifiedResourceCount()
     {
         int modified = modifiedResources;
-        for (int r = 0; shedAt == sequence && r < resourceCount; r++)
+        for (int r = 0; uniformAt == sequence && r < resourceCount; r++)
         {
-            modified += inUniformShed(r) && changedByUniformShed(r) ? 1 : 0;
+            modified += inUniformResponse(r) && changedByUniformResponse(r) ? 1 : 0;
         }
         return modified;
     }
@@ -609,12 +640,46 @@ public final class CollectionBuffer
     long[] beginUniformShed(final int firstLoad, final double firstShare, final int secondLoad,
         final double secondShare)
     {
-        shedAt = sequence;
-        shedFirstLoad = firstLoad;
+        beginUniform(firstLoad, secondLoad, false);
         shedFirstShare = firstShare;
-        shedSecondLoad = secondLoad;
         shedSecondShare = secondShare;
-        return shedResources;
+        return uniformResources;
+    }
+
+    /**
+     * Starts a uniform payback of this collection: every resource whose bit the caller sets in the returned words
+     * (as for {@link #beginUniformShed}) reads {@link #paidFirst()}{@code [r]} for the first load and
+     * {@link #paidSecond()}{@code [r]} for the second, which the caller writes for each of them. The caller adds the
+     * totals with {@link #addResponseTotals}. Only for a collection with {@link #sixLoadsEach()}.
+     */
+    long[] beginUniformPayback(final int firstLoad, final int secondLoad)
+    {
+        beginUniform(firstLoad, secondLoad, true);
+        return uniformResources;
+    }
+
+    private void beginUniform(final int firstLoad, final int secondLoad, final boolean payback)
+    {
+        uniformAt = sequence;
+        uniformPayback = payback;
+        uniformFirstLoad = firstLoad;
+        uniformSecondLoad = secondLoad;
+    }
+
+    /**
+     * @return per resource, its first load's reading in a uniform payback.
+     */
+    double[] paidFirst()
+    {
+        return paidFirst;
+    }
+
+    /**
+     * @return per resource, its second load's reading in a uniform payback.
+     */
+    double[] paidSecond()
+    {
+        return paidSecond;
     }
 
     /**
@@ -676,7 +741,7 @@ public final class CollectionBuffer
      */
     void leaveUniformShed(final int r)
     {
-        shedResources[r >>> 6] &= ~(1L << r);
+        uniformResources[r >>> 6] &= ~(1L << r);
     }
 
     /**

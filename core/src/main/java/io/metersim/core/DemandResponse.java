@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * event can span the data's wrap. When events overlap, the lowest priority number wins (ties: the event listed
  * first); events with resource targets are resolved per resource. State (deferred water-heater energy, heating
  * rebound, the shed history of the last 64 intervals) is kept per resource in primitive arrays indexed by registry
- * row; a VEN is collected by one worker per tick, so results do not depend on the number of threads. Responding
- * allocates nothing.
+ * row, or per VEN while all its participants shed alike ({@link VenWideShed}); a VEN is collected by one worker per
+ * tick, so results do not depend on the number of threads. Responding allocates nothing.
  */
 public final class DemandResponse
 {
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
     private static final double LAST_WATT_HOUR = 1.0;
+    /** A deficit left at or below this is paid: rounding, not energy. */
+    private static final double RESIDUE_WH = 1e-9;
     private static final int MAX_WINDOW_TICKS = 64;
 
     private final MeterSimulator simulator;
@@ -33,6 +35,8 @@ public final class DemandResponse
     private final Set<String> warnings = new LinkedHashSet<>();
     private final long cycleLength;
     private final double hoursPerTick;
+    /** {@code 1 / hoursPerTick}: energy per interval to power, a multiplication where a division would be slow. */
+    private final double ticksPerHour;
     private final int maxShedTicks;
     private final long windowMask;
     private final double reboundRelease;
@@ -55,6 +59,9 @@ public final class DemandResponse
     private final VenSnapshot[] participantsSeen;
     private final int[][] participantsOf;
     private final long[][] participantWordsOf;
+    private final int[][] othersOf;
+    private final boolean[] holdable;
+    private final VenWideShed venWide;
     private ResponsePlan plan = ResponsePlan.EMPTY;
 
     private DemandResponse(final MeterSimulator simulator, final ResponseModel model)
@@ -65,6 +72,7 @@ public final class DemandResponse
         final long tickMillis = simulator.data().intervalMillis();
         this.cycleLength = simulator.data().cycleLength();
         this.hoursPerTick = tickMillis / MILLIS_PER_HOUR;
+        this.ticksPerHour = MILLIS_PER_HOUR / tickMillis;
         final long windowTicks = Math.max(1, (model.shedWindowMillis + tickMillis - 1) / tickMillis);
         if (windowTicks > MAX_WINDOW_TICKS)
         {
@@ -98,7 +106,28 @@ public final class DemandResponse
         this.participantsSeen = new VenSnapshot[vens];
         this.participantsOf = new int[vens][];
         this.participantWordsOf = new long[vens][];
+        this.othersOf = new int[vens][];
+        this.holdable = new boolean[vens];
+        this.venWide = new VenWideShed(venWideState(),
+            new RunningSums(simulator.data(), waterHeaterLoad, heatingLoad), vens);
         this.evaluation = new EvaluationTable(simulator.venNames());
+    }
+
+    private VenWideShed.State venWideState()
+    {
+        final VenWideShed.State state = new VenWideShed.State();
+        state.waterHeaterLoad = waterHeaterLoad;
+        state.heatingLoad = heatingLoad;
+        state.hoursPerTick = hoursPerTick;
+        state.reboundPerShedWh = reboundPerShedWh;
+        state.windowMask = windowMask;
+        state.maxShedTicks = maxShedTicks;
+        state.deficitWh = deficitWh;
+        state.reboundWh = reboundWh;
+        state.shedMask = shedMask;
+        state.lastStep = lastStep;
+        state.lastSlot = lastSlot;
+        return state;
     }
 
     /**
@@ -282,13 +311,27 @@ public final class DemandResponse
         {
             return;
         }
-        if (winner >= 0 && plan.actKind[winner] == EventTimeline.KIND_SIMPLE && collected.sixLoadsEach()
-            && waterHeaterLoad < 6 && heatingLoad < 6)
+        final boolean uniformLayout = !plan.anyResourceTargets && collected.sixLoadsEach() && waterHeaterLoad < 6
+            && heatingLoad < 6;
+        if (uniformLayout && winner >= 0 && plan.actKind[winner] == EventTimeline.KIND_SIMPLE)
         {
             shedUniformly(plan, collected, ven, winner);
         }
+        else if (uniformLayout && winner < 0)
+        {
+            if (venWide.holds(ven, collected.snapshot()))
+            {
+                venWide.settle(ven);
+            }
+            else
+            {
+                venWide.leave(ven);
+            }
+            payBackUniformly(collected, ven, participantsOf(collected, ven), venWide.heldSlot(ven));
+        }
         else
         {
+            venWide.leave(ven);
             respondResources(plan, collected, ven, t, winner);
         }
         accumulate(plan, collected, ven, t);
@@ -312,6 +355,21 @@ public final class DemandResponse
         final int whLoad = waterHeaterLoad;
         final int htLoad = heatingLoad;
         final int[] participants = participantsOf(collected, ven);
+        if (venWide.holds(ven, collected.snapshot()))
+        {
+            final int outcome = venWide.shed(ven, step, whShare, htShare, slot);
+            if (outcome == VenWideShed.SHED)
+            {
+                shedHeld(collected, ven, whShare, htShare);
+                return;
+            }
+            if (outcome == VenWideShed.RELEASED)
+            {
+                payBackUniformly(collected, ven, participants, venWide.heldSlot(ven));
+                return;
+            }
+        }
+        venWide.leave(ven);
         final int[] rows = collected.registryRows();
         final int[] series = collected.readingSeries();
         final double[] watts = collected.wattsPool();
@@ -326,6 +384,8 @@ public final class DemandResponse
         final double whFactor = hoursPerTick;
         final double htFactor = reboundPerShedWh;
         int shedding = 0;
+        long anyHistory = 0L;
+        long everyHistory = -1L;
         double whDelta = 0.0;
         double htDelta = 0.0;
         // the participants only, and every choice as arithmetic: no branch to mispredict
@@ -335,8 +395,11 @@ public final class DemandResponse
             final long gap = step - lastStep[row];
             final long history = gap >= MAX_WINDOW_TICKS || gap < 0 ? 0L : shedMask[row] << gap;
             final int sheds = (Long.bitCount(history & windowMask) - maxShedTicks) >>> 31;
-            shedMask[row] = history & ~1L | sheds;
+            final long newHistory = history & ~1L | sheds;
+            shedMask[row] = newHistory;
             lastStep[row] = step;
+            anyHistory |= newHistory;
+            everyHistory &= newHistory;
             shedding += sheds;
             final int first = rowBase + series[6 * r];
             // the share or +0.0, chosen on the bits: converting the int to a double would chain the iterations
@@ -356,37 +419,148 @@ public final class DemandResponse
             System.arraycopy(participantWordsOf[ven], 0, shed, 0, participantWordsOf[ven].length);
             collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
         }
-        if (shedding < participants.length)
+        if (shedding == 0)
         {
-            recoverReleased(collected, ven, step, shedding > 0);
+            payBackUniformly(collected, ven, participants, -1);
+        }
+        else if (shedding < participants.length)
+        {
+            recoverReleased(collected, ven);
+        }
+        else if (anyHistory == everyHistory && holdable[ven] && participants.length > 0)
+        {
+            venWide.hold(ven, collected.snapshot(), participants, anyHistory, step, slot);
         }
     }
 
     /**
-     * After a uniform shed: the participants that did not shed in this step (released early) are taken out of the
-     * shed set, and those that owe energy recover.
+     * A shed of a VEN held by {@link VenWideShed}: the readings through the buffer's uniform shed, the totals from the
+     * load totals less the resources that do not take part (the participants' loads are never negative), and no
+     * per-resource work.
      */
-    private void recoverReleased(final CollectionBuffer collected, final int ven, final long step,
-        final boolean someShed)
+    private void shedHeld(final CollectionBuffer collected, final int ven, final double whShare,
+        final double htShare)
     {
-        boolean stillOwing = someShed;
+        final int whLoad = waterHeaterLoad;
+        final int htLoad = heatingLoad;
+        final long[] shed = collected.beginUniformShed(whLoad, whShare, htLoad, htShare);
+        System.arraycopy(participantWordsOf[ven], 0, shed, 0, participantWordsOf[ven].length);
+        final int[] series = collected.readingSeries();
+        final double[] watts = collected.wattsPool();
+        final int rowBase = collected.rowBase();
+        double whOthers = 0.0;
+        double htOthers = 0.0;
+        for (final int r : othersOf[ven])
+        {
+            final int first = rowBase + series[6 * r];
+            whOthers += watts[first + whLoad];
+            htOthers += watts[first + htLoad];
+        }
+        final double whDelta = -(collected.loadTotalWatts(whLoad) - whOthers) * whShare;
+        final double htDelta = -(collected.loadTotalWatts(htLoad) - htOthers) * htShare;
+        collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
+        owing[ven] = 1;
+    }
+
+    /**
+     * After a uniform shed that some participants left (released early): they are taken out of the shed set, and
+     * those that owe energy recover.
+     */
+    private void recoverReleased(final CollectionBuffer collected, final int ven)
+    {
         for (final int r : participantsOf[ven])
         {
             final int row = collected.registryRowUnchecked(r);
             if ((shedMask[row] & 1L) == 0)
             {
-                if (someShed)
-                {
-                    collected.leaveUniformShed(r);
-                }
+                collected.leaveUniformShed(r);
                 if (deficitWh[row] > 0 || reboundWh[row] > 0)
                 {
                     recoverResource(collected, r, row, ven);
-                    stillOwing |= deficitWh[row] > 0 || reboundWh[row] > 0;
                 }
             }
         }
-        owing[ven] = (byte)(stillOwing ? 1 : 0);
+        owing[ven] = 1;
+    }
+
+    /**
+     * The participants of a VEN whose resources have six loads each pay back, none shedding: the water heater's
+     * deferred energy at up to its element power, the heating's rebound as it decays; the same arithmetic as
+     * {@link #recoverResource}, kept in the buffer as each resource's two new readings.
+     *
+     * @param heldSlot the evaluation slot that shed a held VEN last, or -1 to take each resource's own.
+     */
+    private void payBackUniformly(final CollectionBuffer collected, final int ven, final int[] participants,
+        final int heldSlot)
+    {
+        final int whLoad = waterHeaterLoad;
+        final int htLoad = heatingLoad;
+        final long[] paying = collected.beginUniformPayback(whLoad, htLoad);
+        System.arraycopy(participantWordsOf[ven], 0, paying, 0, participantWordsOf[ven].length);
+        final double[] paidFirst = collected.paidFirst();
+        final double[] paidSecond = collected.paidSecond();
+        final int[] rows = collected.registryRows();
+        final int[] series = collected.readingSeries();
+        final double[] watts = collected.wattsPool();
+        final int rowBase = collected.rowBase();
+        final double[] deficitWh = this.deficitWh;
+        final double[] reboundWh = this.reboundWh;
+        final double[] reboundByCell = evaluation.reboundWh;
+        final double hours = hoursPerTick;
+        final double perHour = ticksPerHour;
+        final double elementWatts = model.elementWatts;
+        final double reboundRelease = this.reboundRelease;
+        int cell = -1;
+        double cellWh = 0.0;
+        double whDelta = 0.0;
+        double htDelta = 0.0;
+        long owed = 0L;
+        for (final int r : participants)
+        {
+            final int row = rows[r];
+            final int first = rowBase + series[6 * r];
+            final double whW = watts[first + whLoad];
+            final double htW = watts[first + htLoad];
+            final double deficit = deficitWh[row];
+            final double pool = reboundWh[row];
+            // a deficit of 0 pays 0, a pool of 0 releases 0: no branch on whether the resource owes
+            final double payback = Math.min(deficit * perHour, Math.max(0.0, elementWatts - whW));
+            final double remaining = deficit - payback * hours;
+            // pool <= 1 Wh ? pool : pool * release, and remaining > residue ? remaining : 0, chosen on the bits: which
+            // resources finish paying back in a tick is random, a branch on it would be mispredicted
+            final long decays = Double.doubleToRawLongBits(LAST_WATT_HOUR - pool) >> 63;
+            final double release = Double.longBitsToDouble(Double.doubleToRawLongBits(pool * reboundRelease) & decays
+                | Double.doubleToRawLongBits(pool) & ~decays);
+            final long remains = Double.doubleToRawLongBits(RESIDUE_WH - remaining) >> 63;
+            final double newDeficit = Double.longBitsToDouble(Double.doubleToRawLongBits(remaining) & remains);
+            final double newPool = pool - release;
+            deficitWh[row] = newDeficit;
+            reboundWh[row] = newPool;
+            owed |= (Double.doubleToRawLongBits(newDeficit) | Double.doubleToRawLongBits(newPool)) & Long.MAX_VALUE;
+            final double whPaid = whW + payback;
+            final double htPaid = htW + release * perHour;
+            paidFirst[r] = whPaid;
+            paidSecond[r] = htPaid;
+            whDelta += whPaid - whW;
+            htDelta += htPaid - htW;
+            final int resourceCell = (heldSlot >= 0 ? heldSlot : lastSlot[row]) * vens + ven;
+            if (resourceCell != cell)
+            {
+                if (cell >= 0)
+                {
+                    reboundByCell[cell] += cellWh;
+                }
+                cell = resourceCell;
+                cellWh = 0.0;
+            }
+            cellWh += payback * hours + release;
+        }
+        if (cell >= 0 && cellWh != 0.0)
+        {
+            reboundByCell[cell] += cellWh;
+        }
+        collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
+        owing[ven] = (byte)(owed != 0L || anyOwes(ven) ? 1 : 0);
     }
 
     /**
@@ -429,6 +603,17 @@ public final class DemandResponse
             {
                 words[r >>> 6] |= 1L << r;
             }
+            final int[] others = new int[snapshot.resourceCount - count];
+            int other = 0;
+            for (int r = 0; r < snapshot.resourceCount; r++)
+            {
+                if (participating[rows[r]] == 0)
+                {
+                    others[other++] = r;
+                }
+            }
+            othersOf[ven] = others;
+            holdable[ven] = venWide.canHold(snapshot, participants);
             participantsOf[ven] = participants;
             participantWordsOf[ven] = words;
             participantsSeen[ven] = snapshot;
@@ -537,9 +722,9 @@ public final class DemandResponse
         if (wh >= 0 && deficitWh[row] > 0)
         {
             final double whW = collected.unmodifiedPowerWUnchecked(wh);
-            final double payback = Math.min(deficitWh[row] / hoursPerTick, Math.max(0.0, model.elementWatts - whW));
+            final double payback = Math.min(deficitWh[row] * ticksPerHour, Math.max(0.0, model.elementWatts - whW));
             final double remaining = deficitWh[row] - payback * hoursPerTick;
-            deficitWh[row] = remaining > 1e-9 ? remaining : 0.0;
+            deficitWh[row] = remaining > RESIDUE_WH ? remaining : 0.0;
             added += payback * hoursPerTick;
             collected.respond(r, wh, whW + payback);
         }
@@ -554,7 +739,7 @@ public final class DemandResponse
             final double release = pool <= LAST_WATT_HOUR ? pool : pool * reboundRelease;
             reboundWh[row] = pool - release;
             added += release;
-            collected.respond(r, ht, htW + release / hoursPerTick);
+            collected.respond(r, ht, htW + release * ticksPerHour);
         }
         else if (ht < 0)
         {
@@ -603,6 +788,14 @@ public final class DemandResponse
     private static double clamp(final double excess, final double watts)
     {
         return Math.max(0.0, Math.min(excess, Math.max(0.0, watts)));
+    }
+
+    /**
+     * @return whether the VEN's shed is held VEN-wide now (see {@link VenWideShed}).
+     */
+    boolean holdsVenWide(final int ven)
+    {
+        return venWide.holds(ven);
     }
 
     boolean belongsTo(final MeterSimulator other)
