@@ -109,6 +109,53 @@ class ResponseFleetTest
         assertEquals(0L, least, "fewest bytes allocated over 20,000 collections with the response");
     }
 
+    /**
+     * A 4 h event every 12 h: in every window the VEN is held VEN-wide while it sheds, and pays back between the
+     * events with none active; neither allocates.
+     */
+    @Test
+    void shouldNotAllocateWhileHeldOrPayingBack()
+    {
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final int warmUp = 10_000;
+        final int windows = 8;
+        final int window = 2_400;
+        final MeterSimulator sim = fleet(1, 120);
+        final int hours = warmUp + windows * window;
+        final EventTimeline.Builder events = EventTimeline.builder()
+            .event("twice-daily", "", "program-1", 0, ResponseFixture.hour(0), hours * ResponseFixture.HOUR, 0);
+        for (int from = 0; from < hours; from += 12)
+        {
+            events.interval(from * ResponseFixture.HOUR, 4 * ResponseFixture.HOUR).payload(SIMPLE, 2);
+        }
+        final DemandResponse response = DemandResponse.create(sim, ResponseModel.defaults(), events.build());
+        final CollectionBuffer buffer = sim.newBuffer();
+        response.takeUpEvents();
+        final long thread = Thread.currentThread().getId();
+        long least = Long.MAX_VALUE;
+        int held = 0;
+        int paidBack = 0;
+        int hour = 0;
+        for (int w = -1; w < windows; w++)
+        {
+            final long before = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < (w < 0 ? warmUp : window); i++)
+            {
+                sim.collectAt(0, sim.position(), buffer);
+                response.respond(buffer);
+                held += response.holdsVenWide(0) ? 1 : 0;
+                paidBack += hour % 12 >= 4 && buffer.modifiedResourceCount() > 0 ? 1 : 0;
+                sim.increaseTime();
+                hour++;
+            }
+            least = Math.min(least, w < 0 ? Long.MAX_VALUE : threads.getThreadAllocatedBytes(thread) - before);
+        }
+        assertTrue(held > hours / 3, "held VEN-wide while shedding and paying back: " + held + " of " + hours);
+        assertTrue(paidBack > hours / 12, "paid back between events: " + paidBack + " of " + hours);
+        assertEquals(0L, least, "fewest bytes allocated over " + window + " collections with the response");
+    }
+
     private static MeterSimulator fleet(final int vens, final int perVen)
     {
         final String[] names = new String[vens];
