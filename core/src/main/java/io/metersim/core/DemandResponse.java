@@ -27,6 +27,7 @@ public final class DemandResponse
     /** A deficit left at or below this is paid: rounding, not energy. */
     private static final double RESIDUE_WH = 1e-9;
     private static final int MAX_WINDOW_TICKS = 64;
+    private static final long MIB = 1024 * 1024;
 
     private final MeterSimulator simulator;
     private final ResponseModel model;
@@ -108,9 +109,28 @@ public final class DemandResponse
         this.participantWordsOf = new long[vens][];
         this.othersOf = new int[vens][];
         this.holdable = new boolean[vens];
-        this.venWide = new VenWideShed(venWideState(),
-            new RunningSums(simulator.data(), waterHeaterLoad, heatingLoad), vens);
+        this.venWide = new VenWideShed(venWideState(), runningSums(simulator.data()), vens);
         this.evaluation = new EvaluationTable(simulator.venNames());
+    }
+
+    /**
+     * @return the running sums a VEN-wide shed reads, or null (every shed added up interval by interval, the same
+     *         readings, slower) when they would take more than half the heap still free: a third of the pool.
+     */
+    private RunningSums runningSums(final LoadData data)
+    {
+        final long bytes = RunningSums.bytesFor(data, waterHeaterLoad, heatingLoad);
+        final Runtime runtime = Runtime.getRuntime();
+        final long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > free / 2)
+        {
+            warnings.add("demand response: the running sums that make VEN-wide sheds cheap would take " + bytes / MIB
+                + " MiB, more than half the heap still free (" + free / MIB + " MiB); sheds are added up interval by"
+                + " interval instead, the same readings, slower (a larger -Xmx avoids this) [runningSumsBytes="
+                + bytes + " freeHeapBytes=" + free + "]");
+            return null;
+        }
+        return new RunningSums(data, waterHeaterLoad, heatingLoad);
     }
 
     private VenWideShed.State venWideState()

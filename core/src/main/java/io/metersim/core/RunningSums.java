@@ -17,6 +17,20 @@ final class RunningSums
     /** Per column {@code c}: {@code sums[c * (rows + 1) + i]} is the sum over rows {@code 0 .. i - 1}. */
     private final double[] sums;
 
+    /**
+     * @return the bytes the sums of those loads would take.
+     */
+    static long bytesFor(final LoadData data, final int firstLoad, final int secondLoad)
+    {
+        long columns = 0;
+        for (int s = 0; s < data.seriesCount(); s++)
+        {
+            final int load = data.seriesLoad(s);
+            columns += load == firstLoad || load == secondLoad ? 1 : 0;
+        }
+        return columns * (data.cycleLength() + 1L) * Double.BYTES;
+    }
+
     RunningSums(final LoadData data, final int firstLoad, final int secondLoad)
     {
         this.rows = data.cycleLength();

@@ -49,6 +49,9 @@ final class VenWideShed
     private final double[] runWaterHeaterShare;
     private final double[] runHeatingShare;
 
+    /**
+     * @param sums the running sums of the water heater's and heating's series, or null to hold no VEN.
+     */
     VenWideShed(final State state, final RunningSums sums, final int vens)
     {
         this.sums = sums;
@@ -94,12 +97,16 @@ final class VenWideShed
     }
 
     /**
-     * @return whether a snapshot's participants can be held: each has six loads, and its water heater and heating
+     * @return whether a snapshot's participants can be held: there are running sums, each participant has six loads, and its water heater and heating
      *         series are covered by the running sums and never negative (a shed's total is then the VEN's load total
      *         less the other resources', see {@link DemandResponse}).
      */
     boolean canHold(final VenSnapshot snapshot, final int[] participants)
     {
+        if (null == sums)
+        {
+            return false;
+        }
         final int[] spans = snapshot.seriesSpans;
         for (final int r : participants)
         {
