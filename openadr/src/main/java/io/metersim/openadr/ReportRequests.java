@@ -89,7 +89,9 @@ final class ReportRequests
                 continue;
             }
             final ReportWriter.Addressee to = writer.addressee(timeline.programId(e), timeline.id(e), baselineUnits,
-                readingType(baseline), deltaUnits, readingType(delta));
+                readingType(baseline), deltaUnits, readingType(delta),
+                aggregate(baselineUnits == ReportWriter.NONE ? null : baseline,
+                    deltaUnits == ReportWriter.NONE ? null : delta, timeline.id(e), notes));
             requests.add(new Request(timeline.priority(e), start(timeline, e), end(timeline, e),
                 seenBy.get(timeline.id(e)), to));
         }
@@ -167,6 +169,25 @@ final class ReportRequests
             + units.asText() + "; only KWH and KW are reported, so it is left out [event=" + eventId + " units="
             + units.asText() + "]");
         return ReportWriter.NONE;
+    }
+
+    /**
+     * @return whether the reports are aggregated: when the extra payloads' descriptors ask for it; when one asks and
+     *         the other does not, per resource (one report carries both), with a note.
+     */
+    private static boolean aggregate(final JsonNode baseline, final JsonNode delta, final String eventId,
+        final List<String> notes)
+    {
+        final boolean baselineAggregate = null != baseline && baseline.path("aggregate").asBoolean(false);
+        final boolean deltaAggregate = null != delta && delta.path("aggregate").asBoolean(false);
+        if (null != baseline && null != delta && baselineAggregate != deltaAggregate)
+        {
+            notes.add("event " + eventId + " asks for BASELINE " + (baselineAggregate ? "aggregated" : "per resource")
+                + " and DELTA_USAGE " + (deltaAggregate ? "aggregated" : "per resource") + "; one report carries both,"
+                + " so both are reported per resource [event=" + eventId + "]");
+            return false;
+        }
+        return baselineAggregate || deltaAggregate;
     }
 
     private static String readingType(final JsonNode descriptor)

@@ -28,7 +28,9 @@ import java.util.Arrays;
  * carries: {@code BASELINE} the reading as replayed before any demand response
  * ({@link CollectionBuffer#unmodifiedPowerW}), {@code DELTA_USAGE} that baseline minus the reading, each in the
  * units the descriptor asks for, {@code KWH} per interval (the default) or {@code KW}, converted as USAGE and DEMAND
- * are. When the addressee changes within a report of several collections, the open report is finished first.
+ * are. When the event's descriptors ask for {@code aggregate}, each collection is one entry instead, named
+ * {@code AGGREGATED_REPORT}, carrying the VEN's totals (its interval and period those of the collection's first
+ * reading). When the addressee changes within a report of several collections, the open report is finished first.
  */
 final class ReportWriter
 {
@@ -58,6 +60,8 @@ final class ReportWriter
     /** An extra payload reported as mean power over the interval, in kW. */
     static final int KW = 2;
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
+    /** The resource name OpenADR 3.0.1 gives data aggregated over several resources. */
+    private static final char[] AGGREGATED_REPORT = "AGGREGATED_REPORT".toCharArray();
     private static final char[] ENTRY_NAME = "{\"resourceName\":\"".toCharArray();
     private static final char[] ENTRY_START = "\",\"intervalPeriod\":{\"start\":\"".toCharArray();
     private static final char[] ENTRY_PAYLOADS = ",\"payloads\":[".toCharArray();
@@ -90,7 +94,7 @@ final class ReportWriter
         this.usage = options.usage();
         this.demand = options.demand();
         this.ticksPerReport = options.ticksPerReport();
-        this.target = addressee(programId, eventId, NONE, null, NONE, null);
+        this.target = addressee(programId, eventId, NONE, null, NONE, null, false);
     }
 
     /**
@@ -108,10 +112,11 @@ final class ReportWriter
      * @param baselineReading  the reading type the event asked for BASELINE, or null.
      * @param delta            {@link #NONE}, {@link #KWH} or {@link #KW}: whether and how DELTA_USAGE is reported.
      * @param deltaReading     the reading type the event asked for DELTA_USAGE, or null.
+     * @param aggregate        whether each collection is reported as one entry of the VEN's totals.
      * @return an addressee for this writer's payloads plus the ones asked for.
      */
     Addressee addressee(final String programId, final String eventId, final int baseline,
-        final String baselineReading, final int delta, final String deltaReading)
+        final String baselineReading, final int delta, final String deltaReading, final boolean aggregate)
     {
         final StringBuilder descriptors = new StringBuilder("[");
         if (usage)
@@ -131,7 +136,7 @@ final class ReportWriter
             descriptor(descriptors, "DELTA_USAGE", deltaReading, delta == KW ? "KW" : "KWH");
         }
         return new Addressee(programId, eventId, baseline, delta, descriptors.append(']').toString(),
-            baseline == KW ? 0.001 : kwhPerWatt, delta == KW ? 0.001 : kwhPerWatt);
+            baseline == KW ? 0.001 : kwhPerWatt, delta == KW ? 0.001 : kwhPerWatt, aggregate);
     }
 
     private static void descriptor(final StringBuilder into, final String type, final String readingType,
@@ -161,9 +166,11 @@ final class ReportWriter
         private final String descriptors;
         private final double baselinePerWatt;
         private final double deltaPerWatt;
+        private final boolean aggregate;
 
         private Addressee(final String programId, final String eventId, final int baseline, final int delta,
-            final String descriptors, final double baselinePerWatt, final double deltaPerWatt)
+            final String descriptors, final double baselinePerWatt, final double deltaPerWatt,
+            final boolean aggregate)
         {
             this.eventId = eventId;
             this.programJson = new SerializedString(programId);
@@ -173,6 +180,7 @@ final class ReportWriter
             this.descriptors = descriptors;
             this.baselinePerWatt = baselinePerWatt;
             this.deltaPerWatt = deltaPerWatt;
+            this.aggregate = aggregate;
         }
 
         /**
@@ -345,6 +353,16 @@ final class ReportWriter
             final JsonGenerator g = generator;
             final int resources = collected.resourceCount();
             final int index = collected.index();
+            if (addressee.aggregate)
+            {
+                if (collected.readingTotal() > 0)
+                {
+                    writeEntry(g, AGGREGATED_REPORT, AGGREGATED_REPORT.length, collected.timestampMillis(0), index,
+                        collected.totalWatts(), collected.unmodifiedTotalWatts());
+                }
+                g.flush();
+                return;
+            }
             for (int r = 0; r < resources; r++)
             {
                 final String resourceId = collected.resourceId(r);
@@ -434,17 +452,29 @@ final class ReportWriter
         private void writeEntry(final JsonGenerator g, final CollectionBuffer collected, final String resourceId,
             final int reading, final int index) throws IOException
         {
-            g.writeStartObject();
-            g.writeFieldName(RESOURCE_NAME);
             final String loadId = collected.loadId(reading);
             final char[] name = chars(resourceId, 1 + loadId.length());
             name[resourceId.length()] = '/';
             loadId.getChars(0, loadId.length(), name, resourceId.length() + 1);
-            g.writeString(name, 0, resourceId.length() + 1 + loadId.length());
+            writeEntry(g, name, resourceId.length() + 1 + loadId.length(), collected.timestampMillis(reading), index,
+                collected.powerW(reading), collected.unmodifiedPowerW(reading));
+        }
+
+        /**
+         * One {@code resources[]} entry through the generator, which escapes the name.
+         */
+        private void writeEntry(final JsonGenerator g, final char[] name, final int nameLength,
+            final long timestampMillis, final int index, final double watts, final double baselineWatts)
+            throws IOException
+        {
+            g.writeStartObject();
+            g.writeFieldName(RESOURCE_NAME);
+            g.writeString(name, 0, nameLength);
             g.writeFieldName(INTERVAL_PERIOD);
             g.writeStartObject();
             g.writeFieldName(START);
-            g.writeString(name, 0, TextChars.isoUtc(collected.timestampMillis(reading), name, 0));
+            final char[] time = chars("", TextChars.ISO_MAX);
+            g.writeString(time, 0, TextChars.isoUtc(timestampMillis, time, 0));
             g.writeFieldName(DURATION);
             g.writeString(duration);
             g.writeEndObject();
@@ -454,7 +484,7 @@ final class ReportWriter
             g.writeFieldName(ID);
             g.writeNumber(index);
             g.writeFieldName(PAYLOADS);
-            writePayloads(g, collected.powerW(reading), collected.unmodifiedPowerW(reading));
+            writePayloads(g, watts, baselineWatts);
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();

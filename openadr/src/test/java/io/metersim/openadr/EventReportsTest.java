@@ -69,26 +69,7 @@ class EventReportsTest
     @Test
     void shouldReportBaselineAndDeltaUsageDuringTheEventThatAsksForThem() throws Exception
     {
-        final TestVtn vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
-        open.add(vtn);
-        assertEquals(List.of("event-2"), vtn.publishEvents(Files.writeString(dir.resolve("e.json"), "[" + EVENT
-            + "]")));
-        final MeterSimulator simulator = MeterSimulator.create(FormulaFleet.data(4, 24), FormulaFleet.registry(2, 2),
-            new SimulatorOptions(SimulatorOptions.DEFAULT_SEED, TimeMode.CONTINUOUS));
-        final DemandResponse response = DemandResponse.create(simulator, ResponseModel.defaults(),
-            EventTimeline.empty());
-        final VtnReporter reporter = VtnReporter.connect(ReporterOptions.defaults(vtn.baseUri(),
-            TestVtnOptions.DEFAULT_CLIENT_ID, TestVtnOptions.DEFAULT_CLIENT_SECRET));
-        open.add(reporter);
-        reporter.register(simulator.registry());
-        final EventPoller poller = reporter.pollEvents(simulator.venNames(), Duration.ofHours(1), false,
-            response::replaceEvents);
-        open.add(poller);
-        TickLoop.builder(simulator).ticks(ROWS).interval(Duration.ZERO).response(response).sink(reporter).build()
-            .run();
-        assertTrue(reporter.shutdown().complete());
-
-        assertEquals(List.of(), vtn.rejections(), "every report is schema-valid and names a known event");
+        final TestVtn vtn = runAgainstStub(EVENT);
         assertEquals(2 * ROWS, vtn.reportCount());
         int answered = 0;
         double deltaKw = 0;
@@ -128,7 +109,112 @@ class EventReportsTest
         // meters 1 and 2, loads 0..5, rows 2 and 3: sum of (1000 m + 100 k + t) W over one hour each = 42,060 Wh
         assertEquals(42.06, totals.get(0).baselineKwh(), 1e-9);
         assertEquals(deltaKw, totals.get(0).deltaUsageKwh(), 1e-9, "kW over one-hour intervals: the same kWh");
+    }
+
+    /**
+     * The same event asking for BASELINE and DELTA_USAGE aggregated: during the event each report is one
+     * AGGREGATED_REPORT entry of the VEN's totals, and the VTN's totals are the per-resource ones.
+     */
+    @Test
+    void shouldReportTheVensTotalsWhenTheEventAsksForAggregates() throws Exception
+    {
+        final String aggregated = EVENT.replace("\"readingType\":\"ESTIMATED\"}",
+            "\"readingType\":\"ESTIMATED\",\"aggregate\":true}").replace("\"units\":\"KW\"}",
+            "\"units\":\"KW\",\"aggregate\":true}");
+        assertEquals(2, aggregated.split("\"aggregate\":true").length - 1);
+        final TestVtn vtn = runAgainstStub(aggregated);
+        assertEquals(2 * ROWS, vtn.reportCount());
+        int answered = 0;
+        for (final String text : vtn.reports())
+        {
+            final JsonNode report = MAPPER.readTree(text);
+            if (!"event-2".equals(report.get("eventID").asText()))
+            {
+                assertEquals(12, report.get("resources").size(), "outside the event: per resource, " + text);
+                continue;
+            }
+            answered++;
+            assertEquals(1, report.get("resources").size(), text);
+            final JsonNode entry = report.at("/resources/0");
+            assertEquals("AGGREGATED_REPORT", entry.get("resourceName").asText());
+            final int row = entry.at("/intervals/0/id").asInt();
+            assertEquals(EVENT_START + (row - 2) * 3_600_000L,
+                Instant.parse(entry.at("/intervalPeriod/start").asText()).toEpochMilli());
+            final JsonNode payloads = entry.at("/intervals/0/payloads");
+            assertEquals(List.of("USAGE", "BASELINE", "DELTA_USAGE"), types(payloads));
+            double replayedWatts = 0;
+            for (int meter = 1; meter <= 2; meter++)
+            {
+                for (int load = 0; load < 6; load++)
+                {
+                    replayedWatts += FormulaFleet.watts(meter, load, row);
+                }
+            }
+            assertEquals(replayedWatts / 1000.0, payloads.at("/1/values/0").asDouble(), 1e-9, "baseline: V1's total");
+            assertEquals(payloads.at("/1/values/0").asDouble() - payloads.at("/0/values/0").asDouble(),
+                payloads.at("/2/values/0").asDouble(), 2e-9, "one-hour intervals: kWh and kW agree");
+            assertTrue(payloads.at("/2/values/0").asDouble() > 0, "the response shed load: " + text);
+        }
+        assertEquals(2, answered, "V1's two reports during the event");
+        final List<TestVtn.ReportTotals> totals = vtn.reportTotals();
+        assertEquals(1, totals.size(), totals.toString());
+        assertEquals(42.06, totals.get(0).baselineKwh(), 1e-9, "the per-resource test's golden total");
+        final TestVtn perResource = runAgainstStub(EVENT);
+        assertEquals(perResource.reportTotals().get(0).deltaUsageKwh(), totals.get(0).deltaUsageKwh(), 1e-9,
+            "the same DELTA_USAGE as reported per resource");
+    }
+
+    /** A mixed request (BASELINE aggregated, DELTA_USAGE not) is reported per resource, with a note. */
+    @Test
+    void shouldReportPerResourceWhenOnlyOnePayloadAsksForAggregates()
+    {
+        final MeterSimulator simulator = FormulaFleet.simulator(1, 2, ROWS);
+        final ReportWriter writer = new ReportWriter("program-1", "event-1",
+            ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b"));
+        final String event = EVENT.replace("10:00:00Z", "08:00:00Z")
+            .replace("\"programID\"", "\"id\":\"event-2\",\"programID\"")
+            .replace("\"readingType\":\"ESTIMATED\"}", "\"readingType\":\"ESTIMATED\",\"aggregate\":true}");
+        final Map<String, JsonNode> events = new HashMap<>();
+        events.put("event-2", ReportRecovery.tree(event));
+        final ReportRequests requests = ReportRequests.build(EventDocuments.parse(("[" + event + "]")
+            .getBytes(StandardCharsets.UTF_8), "test"), events, new HashMap<>(), writer);
+        assertEquals(List.of("event event-2 asks for BASELINE aggregated and DELTA_USAGE per resource; one report "
+            + "carries both, so both are reported per resource [event=event-2]"), requests.notes());
+        final CollectionBuffer buffer = simulator.collectAt(0, 0, simulator.newBuffer());
+        final JsonNode report = ReportRecovery.tree(new String(writer.newBatch().append("V1", buffer,
+            requests.addressee("V1", buffer)), StandardCharsets.UTF_8));
+        assertEquals(12, report.get("resources").size());
+    }
+
+    /**
+     * Runs V1 and V2 (two resources each) for {@link #ROWS} ticks against a stub VTN publishing the event, polled
+     * and responded to.
+     *
+     * @return the stopped run's VTN, every report schema-valid.
+     */
+    private TestVtn runAgainstStub(final String event) throws Exception
+    {
+        final TestVtn vtn = TestVtn.start(TestVtnOptions.defaults().withPort(0));
+        open.add(vtn);
+        assertEquals(List.of("event-2"), vtn.publishEvents(Files.writeString(
+            Files.createTempFile(dir, "events", ".json"), "[" + event + "]")));
+        final MeterSimulator simulator = MeterSimulator.create(FormulaFleet.data(4, 24), FormulaFleet.registry(2, 2),
+            new SimulatorOptions(SimulatorOptions.DEFAULT_SEED, TimeMode.CONTINUOUS));
+        final DemandResponse response = DemandResponse.create(simulator, ResponseModel.defaults(),
+            EventTimeline.empty());
+        final VtnReporter reporter = VtnReporter.connect(ReporterOptions.defaults(vtn.baseUri(),
+            TestVtnOptions.DEFAULT_CLIENT_ID, TestVtnOptions.DEFAULT_CLIENT_SECRET));
+        open.add(reporter);
+        reporter.register(simulator.registry());
+        final EventPoller poller = reporter.pollEvents(simulator.venNames(), Duration.ofHours(1), false,
+            response::replaceEvents);
+        open.add(poller);
+        TickLoop.builder(simulator).ticks(ROWS).interval(Duration.ZERO).response(response).sink(reporter).build()
+            .run();
+        assertTrue(reporter.shutdown().complete());
         assertTrue(poller.statistics().eventsKnown() == 1, poller.statistics().toString());
+        assertEquals(List.of(), vtn.rejections(), "every report is schema-valid and names a known event");
+        return vtn;
     }
 
     /**
@@ -174,7 +260,7 @@ class EventReportsTest
             ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b")
                 .withReports(Duration.ofHours(1), 3, true, false));
         final ReportWriter.Addressee event = writer.addressee("program-1", "event-2", ReportWriter.KWH, null,
-            ReportWriter.NONE, null);
+            ReportWriter.NONE, null, false);
         final ReportWriter.Batch batch = writer.newBatch();
         final CollectionBuffer buffer = simulator.newBuffer();
         assertEquals(null, batch.append("V1", simulator.collectAt(0, 0, buffer), writer.target()));
