@@ -169,21 +169,34 @@ class EventReportsTest
     void shouldReportPerResourceWhenOnlyOnePayloadAsksForAggregates()
     {
         final MeterSimulator simulator = FormulaFleet.simulator(1, 2, ROWS);
-        final ReportWriter writer = new ReportWriter("program-1", "event-1",
-            ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b"));
-        final String event = EVENT.replace("10:00:00Z", "08:00:00Z")
-            .replace("\"programID\"", "\"id\":\"event-2\",\"programID\"")
-            .replace("\"readingType\":\"ESTIMATED\"}", "\"readingType\":\"ESTIMATED\",\"aggregate\":true}");
-        final Map<String, JsonNode> events = new HashMap<>();
-        events.put("event-2", ReportRecovery.tree(event));
-        final ReportRequests requests = ReportRequests.build(EventDocuments.parse(("[" + event + "]")
-            .getBytes(StandardCharsets.UTF_8), "test"), events, new HashMap<>(), writer);
+        final ReportWriter writer = writer();
+        final ReportRequests requests = requestsFromRow0(writer, EVENT.replace("\"readingType\":\"ESTIMATED\"}",
+            "\"readingType\":\"ESTIMATED\",\"aggregate\":true}"));
         assertEquals(List.of("event event-2 asks for BASELINE aggregated and DELTA_USAGE per resource; one report "
             + "carries both, so both are reported per resource [event=event-2]"), requests.notes());
         final CollectionBuffer buffer = simulator.collectAt(0, 0, simulator.newBuffer());
         final JsonNode report = ReportRecovery.tree(new String(writer.newBatch().append("V1", buffer,
             requests.addressee("V1", buffer)), StandardCharsets.UTF_8));
         assertEquals(12, report.get("resources").size());
+    }
+
+    private static ReportWriter writer()
+    {
+        return new ReportWriter("program-1", "event-1",
+            ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b"));
+    }
+
+    /**
+     * @return the report requests of the event moved to rows 0 to 1 and given the id event-2, as the VTN serves it.
+     */
+    private static ReportRequests requestsFromRow0(final ReportWriter writer, final String event)
+    {
+        final String served = event.replace("10:00:00Z", "08:00:00Z")
+            .replace("\"programID\"", "\"id\":\"event-2\",\"programID\"");
+        final Map<String, JsonNode> events = new HashMap<>();
+        events.put("event-2", ReportRecovery.tree(served));
+        return ReportRequests.build(EventDocuments.parse(("[" + served + "]").getBytes(StandardCharsets.UTF_8),
+            "test"), events, new HashMap<>(), writer);
     }
 
     /**
@@ -280,15 +293,8 @@ class EventReportsTest
     void shouldFindTheAddresseeAndWriteTheExtraPayloadsWithoutAllocatingBeyondTheReport()
     {
         final MeterSimulator simulator = FormulaFleet.simulator(1, 120, ROWS);
-        final ReportWriter writer = new ReportWriter("program-1", "event-1",
-            ReporterOptions.defaults(URI.create("http://127.0.0.1:1"), "a", "b"));
-        final String event = EVENT.replace("10:00:00Z", "08:00:00Z")
-            .replace("\"programID\"", "\"id\":\"event-2\",\"programID\"");
-        final EventTimeline timeline = EventDocuments.parse(("[" + event + "]").getBytes(StandardCharsets.UTF_8),
-            "test");
-        final Map<String, JsonNode> events = new HashMap<>();
-        events.put("event-2", ReportRecovery.tree(event));
-        final ReportRequests requests = ReportRequests.build(timeline, events, new HashMap<>(), writer);
+        final ReportWriter writer = writer();
+        final ReportRequests requests = requestsFromRow0(writer, EVENT);
         final CollectionBuffer buffer = simulator.collectAt(0, 0, simulator.newBuffer());
         assertEquals("event-2", requests.addressee("V1", buffer).eventId(), "no keepers given: every VEN");
         assertSame(writer.target(), requests.addressee("V1", simulator.collectAt(0, 3, simulator.newBuffer())),
