@@ -62,6 +62,8 @@ public final class DemandResponse
     private final long[][] participantWordsOf;
     private final int[][] othersOf;
     private final boolean[] holdable;
+    /** Per VEN: whether its participants' shed loads are never negative, so their sum is the total less the others'. */
+    private final boolean[] totalLessOthers;
     private final VenWideShed venWide;
     private ResponsePlan plan = ResponsePlan.EMPTY;
 
@@ -109,6 +111,7 @@ public final class DemandResponse
         this.participantWordsOf = new long[vens][];
         this.othersOf = new int[vens][];
         this.holdable = new boolean[vens];
+        this.totalLessOthers = new boolean[vens];
         this.venWide = new VenWideShed(venWideState(), runningSums(simulator.data()), vens);
         this.evaluation = new EvaluationTable(simulator.venNames());
     }
@@ -454,9 +457,9 @@ public final class DemandResponse
     }
 
     /**
-     * A shed of a VEN held by {@link VenWideShed}: the readings through the buffer's uniform shed, the totals from the
-     * load totals less the resources that do not take part (the participants' loads are never negative), and no
-     * per-resource work.
+     * A shed of a VEN held by {@link VenWideShed}: the readings through the buffer's uniform shed, and no per-resource
+     * state. The participants' shed load is the load totals less the resources that do not take part (10 %) when
+     * their loads are never negative, else their own {@code max(0, w)} added up.
      */
     private void shedHeld(final CollectionBuffer collected, final int ven, final double whShare,
         final double htShare)
@@ -468,17 +471,29 @@ public final class DemandResponse
         final int[] series = collected.readingSeries();
         final double[] watts = collected.wattsPool();
         final int rowBase = collected.rowBase();
-        double whOthers = 0.0;
-        double htOthers = 0.0;
-        for (final int r : othersOf[ven])
+        double whShedding = 0.0;
+        double htShedding = 0.0;
+        if (totalLessOthers[ven])
         {
-            final int first = rowBase + series[6 * r];
-            whOthers += watts[first + whLoad];
-            htOthers += watts[first + htLoad];
+            for (final int r : othersOf[ven])
+            {
+                final int first = rowBase + series[6 * r];
+                whShedding -= watts[first + whLoad];
+                htShedding -= watts[first + htLoad];
+            }
+            whShedding += collected.loadTotalWatts(whLoad);
+            htShedding += collected.loadTotalWatts(htLoad);
         }
-        final double whDelta = -(collected.loadTotalWatts(whLoad) - whOthers) * whShare;
-        final double htDelta = -(collected.loadTotalWatts(htLoad) - htOthers) * htShare;
-        collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
+        else
+        {
+            for (final int r : participantsOf[ven])
+            {
+                final int first = rowBase + series[6 * r];
+                whShedding += Math.max(0.0, watts[first + whLoad]);
+                htShedding += Math.max(0.0, watts[first + htLoad]);
+            }
+        }
+        collected.addResponseTotals(whLoad, -whShedding * whShare, htLoad, -htShedding * htShare);
         owing[ven] = 1;
     }
 
@@ -634,6 +649,7 @@ public final class DemandResponse
             }
             othersOf[ven] = others;
             holdable[ven] = venWide.canHold(snapshot, participants);
+            totalLessOthers[ven] = holdable[ven] && venWide.neverNegative(snapshot, participants);
             participantsOf[ven] = participants;
             participantWordsOf[ven] = words;
             participantsSeen[ven] = snapshot;

@@ -66,9 +66,17 @@ final class RunningSums
     }
 
     /**
-     * @return whether the series is covered and never negative.
+     * @return whether the series is one of the covered loads'.
      */
-    boolean coversNonNegative(final int series)
+    boolean covers(final int series)
+    {
+        return columnOf[series] >= 0;
+    }
+
+    /**
+     * @return whether the series is covered and none of its readings is negative.
+     */
+    boolean coversNeverNegative(final int series)
     {
         return columnOf[series] >= 0 && neverNegative[series];
     }

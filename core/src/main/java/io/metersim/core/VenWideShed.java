@@ -97,9 +97,8 @@ final class VenWideShed
     }
 
     /**
-     * @return whether a snapshot's participants can be held: there are running sums, each participant has six loads, and its water heater and heating
-     *         series are covered by the running sums and never negative (a shed's total is then the VEN's load total
-     *         less the other resources', see {@link DemandResponse}).
+     * @return whether a snapshot's participants can be held: there are running sums, and each participant has six
+     *         loads whose water heater and heating series they cover.
      */
     boolean canHold(final VenSnapshot snapshot, final int[] participants)
     {
@@ -111,8 +110,26 @@ final class VenWideShed
         for (final int r : participants)
         {
             final int first = spans[2 * r];
-            if (spans[2 * r + 1] - first != 6 || !sums.coversNonNegative(first + waterHeaterLoad)
-                || !sums.coversNonNegative(first + heatingLoad))
+            if (spans[2 * r + 1] - first != 6 || !sums.covers(first + waterHeaterLoad)
+                || !sums.covers(first + heatingLoad))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return whether no water-heater or heating reading of the participants is ever negative, in the whole data: a
+     *         shed's share of their load is then the share of the VEN's load total less the other resources'.
+     */
+    boolean neverNegative(final VenSnapshot snapshot, final int[] participants)
+    {
+        final int[] spans = snapshot.seriesSpans;
+        for (final int r : participants)
+        {
+            final int first = spans[2 * r];
+            if (!sums.coversNeverNegative(first + waterHeaterLoad) || !sums.coversNeverNegative(first + heatingLoad))
             {
                 return false;
             }

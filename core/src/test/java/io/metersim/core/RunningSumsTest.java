@@ -42,9 +42,10 @@ class RunningSumsTest
     {
         final LoadData data = data();
         final RunningSums sums = new RunningSums(data, 1, 2);
-        assertTrue(sums.coversNonNegative(data.firstSeries(0) + 1), "meter 0's water heater");
-        assertFalse(sums.coversNonNegative(data.firstSeries(1) + 2), "meter 1's heating exports");
-        assertFalse(sums.coversNonNegative(data.firstSeries(0) + 3), "load 3 is not covered");
+        assertTrue(sums.coversNeverNegative(data.firstSeries(0) + 1), "meter 0's water heater");
+        assertTrue(sums.covers(data.firstSeries(1) + 2), "meter 1's heating");
+        assertFalse(sums.coversNeverNegative(data.firstSeries(1) + 2), "meter 1's heating exports");
+        assertFalse(sums.covers(data.firstSeries(0) + 3), "load 3 is not covered");
     }
 
     private static double addedUp(final LoadData data, final int series, final long from, final long to)

@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * changed reading stored). Both must give the same readings, totals, modified flags and evaluation, tick by tick,
  * through sheds, early releases, paybacks and re-sheds, with readings that are zero, negative (export) and positive.
  * <p>
- * Without exports the uniform shed is held VEN-wide ({@link VenWideShed}): the deferred energy is summed over runs of
- * intervals from running sums instead of interval by interval, so the readings that depend on it (paybacks, rebounds)
- * agree to rounding, {@link #SUMMED} relative, instead of exactly.
+ * The uniform shed is held VEN-wide ({@link VenWideShed}) after its first interval: the deferred energy is summed
+ * over runs of intervals from running sums instead of interval by interval, so the readings that depend on it
+ * (paybacks, rebounds) agree to rounding, {@link #SUMMED} relative, instead of exactly. Its totals are the load totals
+ * less the opt-outs' when no shed load exports, else the participants' own.
  */
 class UniformShedTest
 {
@@ -36,10 +37,10 @@ class UniformShedTest
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
-    void shouldReadTheSameAsTheGeneralPath(final int level)
+    void shouldHoldResourcesThatExportAndReadAsTheGeneralPathDoes(final int level)
     {
         final Comparison held = compare(LIMITED, level, true, -1);
-        assertEquals(0, held.heldTicks, "resources that export are never held VEN-wide");
+        assertTrue(held.heldTicks >= TICKS / 4, "held VEN-wide in many of the shed ticks: " + held.heldTicks);
     }
 
     @ParameterizedTest
@@ -82,7 +83,6 @@ class UniformShedTest
         final DemandResponse general = DemandResponse.create(generalSim, model, event(level, true));
         final CollectionBuffer a = uniformSim.newBuffer();
         final CollectionBuffer b = generalSim.newBuffer();
-        final double tolerance = exports ? 0.0 : SUMMED;
         final Comparison comparison = new Comparison();
         int modifiedTicks = 0;
         for (int tick = 0; tick < TICKS; tick++)
@@ -97,7 +97,7 @@ class UniformShedTest
             general.takeUpEvents();
             uniform.respond(uniformSim.collectAt(0, uniformSim.position(), a));
             general.respond(generalSim.collectAt(0, generalSim.position(), b));
-            assertSameCollection(a, b, tolerance, "tick " + tick);
+            assertSameCollection(a, b, SUMMED, "tick " + tick);
             modifiedTicks += a.modifiedResourceCount() > 0 ? 1 : 0;
             comparison.heldTicks += uniform.holdsVenWide(0) ? 1 : 0;
             uniformSim.increaseTime();
