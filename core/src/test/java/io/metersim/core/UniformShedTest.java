@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>
  * The uniform shed is held VEN-wide ({@link VenWideShed}) after its first interval: the deferred energy is summed
  * over runs of intervals from running sums instead of interval by interval, so the readings that depend on it
- * (paybacks, rebounds) agree to rounding, {@link #SUMMED} relative, instead of exactly. Its totals are the load totals
+ * (paybacks, rebounds) agree to rounding ({@link #summed}) instead of exactly. Its totals are the load totals
  * less the opt-outs' when no shed load exports, else the participants' own.
  */
 class UniformShedTest
@@ -27,9 +28,13 @@ class UniformShedTest
     /** The stepped event's first hour and length: it runs over the wrap of the 24 rows of data, at hour 24. */
     private static final int STEPPED_FROM = 14;
     private static final int STEPPED_HOURS = 16;
+    /** Ticks of the random scenarios: 2.5 wraps of the 24 rows. */
+    private static final int RANDOM_TICKS = 60;
     private static final double EPS = 1e-6;
     /** Relative difference allowed between energy summed interval by interval and from running sums. */
     private static final double SUMMED = 1e-12;
+    /** The same, absolute: a few watt-hours of rounding in 1e9. */
+    private static final double SUMMED_ABSOLUTE_W = 1e-9;
     /** The default 4 h in 10 h: releases early. */
     private static final ResponseModel LIMITED = ResponseModel.defaults();
     /** A limit as long as its window: never releases. */
@@ -56,7 +61,8 @@ class UniformShedTest
     void shouldSettleRunsWhileHeld()
     {
         final Comparison held = compare(UNLIMITED, 0, false, -1);
-        assertEquals(TICKS - STEPPED_FROM, held.heldTicks, "held VEN-wide from the first tick of the event on, through its payback");
+        assertEquals(TICKS - STEPPED_FROM, held.heldTicks,
+            "held VEN-wide from the first tick of the event on, through its payback");
     }
 
     /** A resource switched off and on again mid-event changes the VEN's snapshot twice: it leaves and may re-enter. */
@@ -65,6 +71,70 @@ class UniformShedTest
     {
         final Comparison held = compare(UNLIMITED, 2, false, 12);
         assertTrue(held.heldTicks > 0, "held VEN-wide before the change: " + held.heldTicks);
+    }
+
+    /**
+     * Random overlapping events (SIMPLE levels 0 to 3 in up to three intervals, import capacity limits, priorities,
+     * randomizeStart), resources switched off and on, with and without exports, over 2.5 wraps of the data: the
+     * uniform and the held paths read as the general path does, tick by tick.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void shouldReadAsTheGeneralPathDoesForRandomEvents(final long seed)
+    {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final EventTimeline.Builder uniform = EventTimeline.builder();
+        final EventTimeline.Builder general = EventTimeline.builder();
+        for (int e = random.nextInt(1, 4); e > 0; e--)
+        {
+            randomEvent(random, "event-" + e, uniform, general);
+        }
+        final int[] switchedOff = new int[random.nextInt(3)];
+        for (int i = 0; i < switchedOff.length; i++)
+        {
+            switchedOff[i] = random.nextInt(RANDOM_TICKS);
+        }
+        compare(random.nextBoolean() ? LIMITED : UNLIMITED, uniform.build(), general.build(), random.nextBoolean(),
+            RANDOM_TICKS, switchedOff);
+    }
+
+    /**
+     * Adds the same random event to both timelines, naming every resource in the general one.
+     */
+    private static void randomEvent(final SplittableRandom random, final String id, final EventTimeline.Builder uniform,
+        final EventTimeline.Builder general)
+    {
+        final int intervals = random.nextInt(1, 4);
+        final long[] hours = new long[intervals];
+        long total = 0;
+        for (int i = 0; i < intervals; i++)
+        {
+            hours[i] = random.nextInt(1, 7);
+            total += hours[i];
+        }
+        final int priority = random.nextInt(3);
+        final long start = ResponseFixture.hour(random.nextInt(40));
+        final long randomize = random.nextBoolean() ? 0 : random.nextInt(1, 3) * ResponseFixture.HOUR;
+        for (final EventTimeline.Builder builder : List.of(uniform, general))
+        {
+            builder.event(id, "", "program-1", priority, start, total * ResponseFixture.HOUR, randomize);
+        }
+        long offset = 0;
+        for (int i = 0; i < intervals; i++)
+        {
+            final boolean cap = random.nextInt(5) == 0;
+            final double value = cap ? 0.5 + random.nextInt(30) / 10.0 : random.nextInt(4);
+            for (final EventTimeline.Builder builder : List.of(uniform, general))
+            {
+                builder.interval(offset * ResponseFixture.HOUR, hours[i] * ResponseFixture.HOUR)
+                    .payload(cap ? EventTimeline.IMPORT_CAPACITY_LIMIT : EventTimeline.SIMPLE, value);
+            }
+            offset += hours[i];
+        }
+        for (int r = 1; r <= RESOURCES; r++)
+        {
+            general.resourceTarget("name-" + r);
+        }
     }
 
     /**
@@ -77,55 +147,76 @@ class UniformShedTest
     private static Comparison compare(final ResponseModel model, final int level, final boolean exports,
         final int statusChange)
     {
+        final Comparison comparison = compare(model, event(level, false), event(level, true), exports, TICKS,
+            statusChange < 0 ? new int[0] : new int[] {statusChange});
+        assertTrue(comparison.modifiedTicks > TICKS / 2, "the event changed readings in most ticks: "
+            + comparison.modifiedTicks);
+        assertSameEvaluation(comparison.uniform, comparison.general, model == LIMITED);
+        return comparison;
+    }
+
+    /**
+     * @param switchedOff ticks at which a resource is switched off; on again three ticks later (R5 first, then R6...).
+     */
+    private static Comparison compare(final ResponseModel model, final EventTimeline uniformEvents,
+        final EventTimeline generalEvents, final boolean exports, final int ticks, final int[] switchedOff)
+    {
         final MeterSimulator uniformSim = simulator(exports);
         final MeterSimulator generalSim = simulator(exports);
-        final DemandResponse uniform = DemandResponse.create(uniformSim, model, event(level, false));
-        final DemandResponse general = DemandResponse.create(generalSim, model, event(level, true));
+        final DemandResponse uniform = DemandResponse.create(uniformSim, model, uniformEvents);
+        final DemandResponse general = DemandResponse.create(generalSim, model, generalEvents);
         final CollectionBuffer a = uniformSim.newBuffer();
         final CollectionBuffer b = generalSim.newBuffer();
         final Comparison comparison = new Comparison();
-        int modifiedTicks = 0;
-        for (int tick = 0; tick < TICKS; tick++)
+        for (int tick = 0; tick < ticks; tick++)
         {
-            if (tick == statusChange || tick == statusChange + 3)
+            for (int i = 0; i < switchedOff.length; i++)
             {
-                final ResourceStatus status = tick == statusChange ? ResourceStatus.SUSPENDED : ResourceStatus.APPROVED;
-                uniformSim.updateResourceStatus("Herning", "R5", status);
-                generalSim.updateResourceStatus("Herning", "R5", status);
+                if (tick == switchedOff[i] || tick == switchedOff[i] + 3)
+                {
+                    final ResourceStatus status = tick == switchedOff[i] ? ResourceStatus.SUSPENDED
+                        : ResourceStatus.APPROVED;
+                    uniformSim.updateResourceStatus("Herning", "R" + (5 + i), status);
+                    generalSim.updateResourceStatus("Herning", "R" + (5 + i), status);
+                }
             }
             uniform.takeUpEvents();
             general.takeUpEvents();
             uniform.respond(uniformSim.collectAt(0, uniformSim.position(), a));
             general.respond(generalSim.collectAt(0, generalSim.position(), b));
-            assertSameCollection(a, b, SUMMED, "tick " + tick);
-            modifiedTicks += a.modifiedResourceCount() > 0 ? 1 : 0;
+            assertSameCollection(a, b, "tick " + tick);
+            comparison.modifiedTicks += a.modifiedResourceCount() > 0 ? 1 : 0;
             comparison.heldTicks += uniform.holdsVenWide(0) ? 1 : 0;
             uniformSim.increaseTime();
             generalSim.increaseTime();
         }
-        assertTrue(modifiedTicks > TICKS / 2, "the event changed readings in most ticks: " + modifiedTicks);
-        assertSameEvaluation(uniform.evaluation(), general.evaluation(), model == LIMITED);
+        comparison.uniform = uniform.evaluation();
+        comparison.general = general.evaluation();
+        assertSameEvaluation(comparison.uniform, comparison.general, false);
         return comparison;
     }
 
     private static final class Comparison
     {
         int heldTicks;
+        int modifiedTicks;
+        List<EventEvaluation> uniform;
+        List<EventEvaluation> general;
     }
 
     private static void assertSameCollection(final CollectionBuffer a, final CollectionBuffer b,
-        final double relative, final String at)
+        final String at)
     {
         assertEquals(b.resourceCount(), a.resourceCount(), at);
         for (int r = 0; r < a.resourceCount(); r++)
         {
             final String where = at + " resource " + r;
             assertEquals(b.resourceModified(r), a.resourceModified(r), where);
-            assertEquals(b.resourceTotalWatts(r), a.resourceTotalWatts(r), relative * a.resourceTotalWatts(r), where);
+            assertEquals(b.resourceTotalWatts(r), a.resourceTotalWatts(r), summed(a.resourceTotalWatts(r)), where);
             assertEquals(b.unmodifiedResourceTotalWatts(r), a.unmodifiedResourceTotalWatts(r), 0.0, where);
             for (int i = a.readingOffset(r); i < a.readingOffset(r) + a.readingCount(r); i++)
             {
-                assertEquals(b.powerW(i), a.powerW(i), relative * Math.abs(a.powerW(i)), where + " reading " + i);
+                assertEquals(b.powerW(i), a.powerW(i), summed(a.powerW(i)), where + " reading " + i);
                 assertEquals(b.unmodifiedPowerW(i), a.unmodifiedPowerW(i), 0.0, where + " reading " + i);
             }
         }
@@ -136,6 +227,15 @@ class UniformShedTest
         {
             assertEquals(b.loadTotalWatts(k), a.loadTotalWatts(k), EPS, at + " load " + k);
         }
+    }
+
+    /**
+     * @return how far a reading may be from the general path's: rounding of energy summed over a run, relative to the
+     *         reading, and absolute for a small reading beside a large deferred energy.
+     */
+    private static double summed(final double watts)
+    {
+        return SUMMED * Math.abs(watts) + SUMMED_ABSOLUTE_W;
     }
 
     private static void assertSameEvaluation(final List<EventEvaluation> a, final List<EventEvaluation> b,
