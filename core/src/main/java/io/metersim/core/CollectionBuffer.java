@@ -368,7 +368,8 @@ public final class CollectionBuffer
             return resourceTotal[r] + (paidFirst[r] - firstBefore) + (paidSecond[r] - secondBefore);
         }
         return resourceTotal[r]
-            + ((shed(firstBefore, shedFirstShare) - firstBefore) + (shed(secondBefore, shedSecondShare) - secondBefore));
+            + ((shed(firstBefore, shedFirstShare) - firstBefore)
+            + (shed(secondBefore, shedSecondShare) - secondBefore));
     }
 
     /**
@@ -492,7 +493,8 @@ public final class CollectionBuffer
     public boolean resourceModified(final int r)
     {
         final int checked = Objects.checkIndex(r, resourceCount);
-        return resourceModifiedAt[checked] == sequence || inUniformResponse(checked) && changedByUniformResponse(checked);
+        return resourceModifiedAt[checked] == sequence
+            || inUniformResponse(checked) && changedByUniformResponse(checked);
     }
 
     private boolean changedByUniformResponse(final int r)
@@ -632,34 +634,36 @@ public final class CollectionBuffer
     }
 
     /**
-     * Starts a uniform shed of this collection: every resource whose bit the caller sets in the returned words
-     * (resource {@code r} is bit {@code r & 63} of word {@code r >>> 6}; the caller writes every word up to the
-     * last resource) reads {@code w - max(0, w) * share} for the two loads. The caller adds the totals with
-     * {@link #addResponseTotals}. Only for a collection with {@link #sixLoadsEach()}.
+     * Starts a uniform shed of this collection: every resource of the set reads {@code w - max(0, w) * share} for
+     * the two loads. The caller adds the totals with {@link #addResponseTotals}. Only for a collection with
+     * {@link #sixLoadsEach()}.
+     *
+     * @param resources the set: resource {@code r} is bit {@code r & 63} of word {@code r >>> 6}, every word up to
+     *                  the last resource given; copied.
      */
-    long[] beginUniformShed(final int firstLoad, final double firstShare, final int secondLoad,
+    void beginUniformShed(final long[] resources, final int firstLoad, final double firstShare, final int secondLoad,
         final double secondShare)
     {
-        beginUniform(firstLoad, secondLoad, false);
+        beginUniform(resources, firstLoad, secondLoad, false);
         shedFirstShare = firstShare;
         shedSecondShare = secondShare;
-        return uniformResources;
     }
 
     /**
-     * Starts a uniform payback of this collection: every resource whose bit the caller sets in the returned words
-     * (as for {@link #beginUniformShed}) reads {@link #paidFirst()}{@code [r]} for the first load and
-     * {@link #paidSecond()}{@code [r]} for the second, which the caller writes for each of them. The caller adds the
-     * totals with {@link #addResponseTotals}. Only for a collection with {@link #sixLoadsEach()}.
+     * Starts a uniform payback of this collection: every resource of the set (as for {@link #beginUniformShed})
+     * reads {@link #paidFirst()}{@code [r]} for the first load and {@link #paidSecond()}{@code [r]} for the second,
+     * which the caller writes for each of them. The caller adds the totals with {@link #addResponseTotals}. Only for
+     * a collection with {@link #sixLoadsEach()}.
      */
-    long[] beginUniformPayback(final int firstLoad, final int secondLoad)
+    void beginUniformPayback(final long[] resources, final int firstLoad, final int secondLoad)
     {
-        beginUniform(firstLoad, secondLoad, true);
-        return uniformResources;
+        beginUniform(resources, firstLoad, secondLoad, true);
     }
 
-    private void beginUniform(final int firstLoad, final int secondLoad, final boolean payback)
+    private void beginUniform(final long[] resources, final int firstLoad, final int secondLoad,
+        final boolean payback)
     {
+        System.arraycopy(resources, 0, uniformResources, 0, resources.length);
         uniformAt = sequence;
         uniformPayback = payback;
         uniformFirstLoad = firstLoad;

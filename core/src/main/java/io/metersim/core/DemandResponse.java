@@ -438,8 +438,7 @@ public final class DemandResponse
         if (shedding > 0)
         {
             owing[ven] = 1;
-            final long[] shed = collected.beginUniformShed(whLoad, whShare, htLoad, htShare);
-            System.arraycopy(participantWordsOf[ven], 0, shed, 0, participantWordsOf[ven].length);
+            collected.beginUniformShed(participantWordsOf[ven], whLoad, whShare, htLoad, htShare);
             collected.addResponseTotals(whLoad, whDelta, htLoad, htDelta);
         }
         if (shedding == 0)
@@ -466,8 +465,7 @@ public final class DemandResponse
     {
         final int whLoad = waterHeaterLoad;
         final int htLoad = heatingLoad;
-        final long[] shed = collected.beginUniformShed(whLoad, whShare, htLoad, htShare);
-        System.arraycopy(participantWordsOf[ven], 0, shed, 0, participantWordsOf[ven].length);
+        collected.beginUniformShed(participantWordsOf[ven], whLoad, whShare, htLoad, htShare);
         final int[] series = collected.readingSeries();
         final double[] watts = collected.wattsPool();
         final int rowBase = collected.rowBase();
@@ -530,8 +528,7 @@ public final class DemandResponse
     {
         final int whLoad = waterHeaterLoad;
         final int htLoad = heatingLoad;
-        final long[] paying = collected.beginUniformPayback(whLoad, htLoad);
-        System.arraycopy(participantWordsOf[ven], 0, paying, 0, participantWordsOf[ven].length);
+        collected.beginUniformPayback(participantWordsOf[ven], whLoad, htLoad);
         final double[] paidFirst = collected.paidFirst();
         final double[] paidSecond = collected.paidSecond();
         final int[] rows = collected.registryRows();

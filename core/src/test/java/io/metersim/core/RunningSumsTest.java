@@ -30,7 +30,9 @@ class RunningSumsTest
             {
                 for (long to = from; to < from + 3 * ROWS; to++)
                 {
-                    assertEquals(addedUp(data, series, from, to), sums.between(series, sums.rowOf(from), sums.rowOf(to + 1), sums.wrapsBetween(from, to + 1)), 1e-9,
+                    final double summed = sums.between(series, sums.rowOf(from), sums.rowOf(to + 1),
+                        sums.wrapsBetween(from, to + 1));
+                    assertEquals(addedUp(data, series, from, to), summed, 1e-9,
                         "series " + series + " steps " + from + ".." + to);
                 }
             }

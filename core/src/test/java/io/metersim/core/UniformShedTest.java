@@ -254,7 +254,8 @@ class UniformShedTest
 
     /**
      * An open-ended event: the 4 h in 10 h rule releases and re-sheds the resources within the run. Level 0: instead,
-     * an event of {@link #STEPPED_HOURS} hourly intervals from {@link #STEPPED_FROM} of levels 1, 2, 3, 1, ..., paid back after it ends.
+     * an event of {@link #STEPPED_HOURS} hourly intervals from {@link #STEPPED_FROM} of levels 1, 2, 3, 1, ..., paid
+     * back after it ends.
      */
     private static EventTimeline event(final int level, final boolean byResourceName)
     {

@@ -79,8 +79,7 @@ class ReplaySourceTest
     void shouldAdvanceTheWatermarkWithEveryTickAndNeverEmitLateRecords() throws Exception
     {
         final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(16, 3).ticks(25).build();
-        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        final StreamExecutionEnvironment env = twoReaders();
         final List<long[]> seen = new ArrayList<>();
         try (CloseableIterator<long[]> it = ReplayJob.replay(env, source).process(new WatermarkProbe())
             .executeAndCollect())
@@ -108,8 +107,7 @@ class ReplaySourceTest
         final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(6, 2).ticks(0)
             .interval(Duration.ofMillis(20)).build();
         assertEquals(Boundedness.CONTINUOUS_UNBOUNDED, source.getBoundedness());
-        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        final StreamExecutionEnvironment env = twoReaders();
 
         final List<ReplayRecord> records = ReplayJob.replay(env, source).executeAndCollect(6 * 2 * 30);
 
@@ -135,21 +133,19 @@ class ReplaySourceTest
     @Test
     void shouldHandOperatorsTheCurrentRecordWhenTheJobReusesObjects() throws Exception
     {
-        final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(8, 3).ticks(15).build();
         final String run = "reuse-" + System.nanoTime();
-        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        final StreamExecutionEnvironment env = twoReaders();
         // as ReplayJob runs: chained operators are handed the reader's one record, refilled for every resource
         env.getConfig().enableObjectReuse();
         final List<ReplayRecord> records = new ArrayList<>();
-        try (CloseableIterator<ReplayRecord> it = ReplayJob.replay(env, source).map(new Keep(run, true))
+        try (CloseableIterator<ReplayRecord> it = ReplayJob.replay(env, keptSource()).map(new Keep(run, true))
             .executeAndCollect())
         {
             it.forEachRemaining(records::add);
         }
 
-        assertEquals(TestData.tickLoop(Registry.synthetic(8, 3), TimeMode.CONTINUOUS, List.of(), 15),
-            TestData.sorted(records), "every key once, each with its own values: no stale record");
+        assertEquals(keptExpected(), TestData.sorted(records),
+            "every key once, each with its own values: no stale record");
         assertEquals(2, Keep.instances(run), "one record instance per reader, refilled");
         assertEquals(TestData.sorted(records), TestData.sorted(Keep.kept(run)), "the copies the operator kept");
     }
@@ -157,17 +153,34 @@ class ReplaySourceTest
     @Test
     void shouldHandOperatorsCopiesTheyMayKeepWithoutObjectReuse() throws Exception
     {
-        final ReplaySource source = ReplaySource.builder().data(TestData.data()).synthetic(8, 3).ticks(15).build();
         final String run = "copies-" + System.nanoTime();
-        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        ReplayJob.replay(env, source).map(new Keep(run, false)).sinkTo(new CountingDiscardSink());
+        final StreamExecutionEnvironment env = twoReaders();
+        ReplayJob.replay(env, keptSource()).map(new Keep(run, false)).sinkTo(new CountingDiscardSink());
         env.execute("copies");
 
         final List<ReplayRecord> kept = Keep.kept(run);
-        assertEquals(TestData.tickLoop(Registry.synthetic(8, 3), TimeMode.CONTINUOUS, List.of(), 15),
-            TestData.sorted(kept), "the references kept are Flink's copies, never refilled");
+        assertEquals(keptExpected(), TestData.sorted(kept),
+            "the references kept are Flink's copies, never refilled");
         assertEquals(kept.size(), Keep.instances(run), "a copy per record");
+    }
+
+    /** The source of the tests whose operator keeps records: 8 VENs of 3 resources, 15 ticks. */
+    private static ReplaySource keptSource()
+    {
+        return ReplaySource.builder().data(TestData.data()).synthetic(8, 3).ticks(15).build();
+    }
+
+    /** What {@link #keptSource()} emits, from the tick loop. */
+    private static List<ReplayRecord> keptExpected()
+    {
+        return TestData.tickLoop(Registry.synthetic(8, 3), TimeMode.CONTINUOUS, List.of(), 15);
+    }
+
+    private static StreamExecutionEnvironment twoReaders()
+    {
+        final StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        return env;
     }
 
     private static String key(final ReplayRecord record)
